@@ -1,0 +1,1 @@
+"""Railgrain's domain and persistence: entities, rules, services. Never imports Qt."""

@@ -1,0 +1,156 @@
+"""Reference data: the stations and goods every database starts with, and lookups by any name."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib import resources
+from typing import TypeVar
+
+from sqlalchemy import Connection, insert, select
+
+from models.db import Database
+from models.entities import Commodity, Counterparty, Station
+from models.errors import NotFoundError
+
+_T = TypeVar("_T")
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = resources.files("resources.reference").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text), strict=True))
+
+
+def _blank_to_none(row: dict[str, str]) -> dict[str, str | None]:
+    # An empty code means "not known" (DOMAIN.md): store NULL, never invent one.
+    return {key: (value.strip() or None) for key, value in row.items()}
+
+
+def seed_reference_data(conn: Connection) -> None:
+    """Insert the reference stations and commodities of DOMAIN.md into a new database."""
+    stations = [_blank_to_none(row) for row in _read_csv("stations.csv")]
+    commodities = [_blank_to_none(row) for row in _read_csv("commodities.csv")]
+    conn.execute(insert(Station), stations)
+    conn.execute(insert(Commodity), commodities)
+
+
+@dataclass(frozen=True)
+class StationRef:
+    """A station as lists and completers show it."""
+
+    id: int
+    code: str | None
+    name: str
+    local_name: str | None
+    name_zh: str | None
+    name_ru: str | None
+    country: str
+    role: str
+
+
+@dataclass(frozen=True)
+class CommodityRef:
+    """A commodity as lists and completers show it."""
+
+    id: int
+    hs_code: str
+    name: str
+    name_zh: str | None
+    name_ru: str | None
+
+
+@dataclass(frozen=True)
+class CounterpartyRef:
+    """A supplier, consignee or forwarder."""
+
+    id: int
+    name: str
+    role: str
+    country: str | None
+
+
+def _station_ref(s: Station) -> StationRef:
+    return StationRef(s.id, s.code, s.name, s.local_name, s.name_zh, s.name_ru, s.country, s.role)
+
+
+def _commodity_ref(c: Commodity) -> CommodityRef:
+    return CommodityRef(c.id, c.hs_code, c.name, c.name_zh, c.name_ru)
+
+
+def stations(db: Database) -> list[StationRef]:
+    """Every station, by name."""
+    with db.read() as s:
+        return [_station_ref(x) for x in s.scalars(select(Station).order_by(Station.name))]
+
+
+def commodities(db: Database) -> list[CommodityRef]:
+    """Every commodity, by HS code."""
+    with db.read() as s:
+        rows = s.scalars(select(Commodity).order_by(Commodity.hs_code, Commodity.name))
+        return [_commodity_ref(x) for x in rows]
+
+
+def counterparties(db: Database, role: str | None = None) -> list[CounterpartyRef]:
+    """Every counterparty (of one role, if given), by name."""
+    with db.read() as s:
+        query = select(Counterparty).order_by(Counterparty.name)
+        if role:
+            query = query.where(Counterparty.role == role)
+        return [CounterpartyRef(c.id, c.name, c.role, c.country) for c in s.scalars(query)]
+
+
+def _key(text: str | None) -> str:
+    return (text or "").strip().casefold()
+
+
+def _pick(found: list[_T], what: str, key: str) -> _T:
+    if len(found) != 1:
+        how = "no" if not found else "more than one"
+        raise NotFoundError(f"{how} {what} has the code or name '{key}'", text=key)
+    return found[0]
+
+
+def station_names(ref: StationRef) -> tuple[str | None, ...]:
+    """Everything a station answers to: code, Latin, local, Chinese and Russian names."""
+    return (ref.code, ref.name, ref.local_name, ref.name_zh, ref.name_ru)
+
+
+def commodity_names(ref: CommodityRef) -> tuple[str | None, ...]:
+    """Everything a commodity answers to: HS code and its names."""
+    return (ref.hs_code, ref.name, ref.name_zh, ref.name_ru)
+
+
+# Reference tables are small (tens of rows), so names are matched in Python: SQLite's lower()
+# only folds ASCII, and "Костанай" must find "костанай" on both databases.
+def find_station(db: Database, text: str) -> StationRef:
+    """The station whose code or any name (Latin, local, Chinese, Russian) is ``text``.
+
+    Raises:
+        NotFoundError: No station, or more than one, answers to that text.
+    """
+    key = _key(text)
+    found = [s for s in stations(db) if key in {_key(n) for n in station_names(s)}]
+    return _pick(found, "station", text.strip())
+
+
+def find_commodity(db: Database, text: str) -> CommodityRef:
+    """The commodity whose HS code or any name is ``text``.
+
+    Raises:
+        NotFoundError: No commodity, or more than one, answers to that text.
+    """
+    key = _key(text)
+    found = [c for c in commodities(db) if key in {_key(n) for n in commodity_names(c)}]
+    return _pick(found, "commodity", text.strip())
+
+
+def find_counterparty(db: Database, name: str) -> CounterpartyRef:
+    """The counterparty called ``name`` (case-insensitive).
+
+    Raises:
+        NotFoundError: No counterparty has that name.
+    """
+    key = _key(name)
+    found = [c for c in counterparties(db) if _key(c.name) == key]
+    return _pick(found, "supplier, consignee or forwarder", name.strip())

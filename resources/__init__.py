@@ -1,0 +1,1 @@
+"""Files the app ships: reference data, icons, translations (read via importlib.resources)."""
