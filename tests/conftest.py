@@ -17,9 +17,7 @@ import sqlalchemy as sa
 
 from models.db import Database, open_database
 
-PG_URL = os.environ.get(
-    "RAILGRAIN_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+PG_URL = os.environ.get("RAILGRAIN_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 @pytest.fixture(scope="session")

@@ -121,14 +121,14 @@ def conditions(flt: Filter) -> list[ColumnElement[bool]]:
     """The WHERE clauses of a filter, for reuse by counts, pages, exports and aggregates."""
     where: list[ColumnElement[bool]] = []
     text = flt.text.strip()
-    if text:
+    if text:  # case-insensitive on both databases (SQLite's LIKE folds only ASCII anyway)
         prefix = _like_prefix(text)
         upper = _like_prefix(text.upper().replace(" ", ""))
         where.append(
             or_(
-                Shipment.waybill.like(prefix, escape="\\"),
-                Shipment.train_no.like(prefix, escape="\\"),
-                Shipment.notes.like("%" + prefix, escape="\\"),
+                Shipment.waybill.ilike(prefix, escape="\\"),
+                Shipment.train_no.ilike(prefix, escape="\\"),
+                Shipment.notes.ilike("%" + prefix, escape="\\"),
                 Shipment.id.in_(
                     select(ShipmentUnit.shipment_id).where(
                         ShipmentUnit.number.like(upper, escape="\\")

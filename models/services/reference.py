@@ -12,9 +12,12 @@ from sqlalchemy import Connection, insert, select
 
 from models.db import Database
 from models.entities import Commodity, Counterparty, Station
-from models.errors import NotFoundError
+from models.errors import NotFoundError, ValidationError
 
 _T = TypeVar("_T")
+
+#: What a counterparty can be to the importer.
+COUNTERPARTY_ROLES = ("supplier", "consignee", "forwarder")
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -98,6 +101,29 @@ def counterparties(db: Database, role: str | None = None) -> list[CounterpartyRe
         if role:
             query = query.where(Counterparty.role == role)
         return [CounterpartyRef(c.id, c.name, c.role, c.country) for c in s.scalars(query)]
+
+
+def create_counterparty(
+    db: Database, name: str, role: str, country: str | None = None
+) -> CounterpartyRef:
+    """Add a supplier, consignee or forwarder.
+
+    Raises:
+        ValidationError: Empty name, unknown role, or the name is taken.
+    """
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValidationError("name", "required", "a counterparty needs a name")
+    if role not in COUNTERPARTY_ROLES:
+        allowed = ", ".join(COUNTERPARTY_ROLES)
+        raise ValidationError("role", "choice", f"role must be one of {allowed}, not '{role}'")
+    if any(_key(c.name) == _key(clean) for c in counterparties(db)):
+        raise ValidationError("name", "duplicate", f"a counterparty called '{clean}' exists")
+    with db.write() as s:
+        party = Counterparty(name=clean, role=role, country=country)
+        s.add(party)
+        s.flush()
+        return CounterpartyRef(party.id, party.name, party.role, party.country)
 
 
 def _key(text: str | None) -> str:

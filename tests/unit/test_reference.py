@@ -37,6 +37,8 @@ def test_unknown_station_names_the_text(db):
         reference.find_station(db, "Moscow")
 
 
-@pytest.mark.parametrize(("text", "hs"), [("1204", "1204"), ("亚麻籽", "1204"), ("мука пшеничная", "1101")])
+@pytest.mark.parametrize(
+    ("text", "hs"), [("1204", "1204"), ("亚麻籽", "1204"), ("мука пшеничная", "1101")]
+)
 def test_commodity_found_by_hs_code_or_any_name(db, text, hs):
     assert reference.find_commodity(db, text).hs_code == hs
