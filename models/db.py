@@ -185,7 +185,8 @@ def translate_errors() -> Iterator[None]:
     except sa_exc.DatabaseError as error:
         text_ = str(error.orig).lower()
         if "file is not a database" in text_ or "malformed" in text_:
-            raise DatabaseError(f"the database file is damaged or not a database: {error.orig}") from error
+            message = f"the database file is damaged or not a database: {error.orig}"
+            raise DatabaseError(message) from error
         if "permission denied" in text_ or "insufficient privilege" in text_:
             raise DatabaseError("you may not change data in this database") from error
         raise
@@ -287,7 +288,8 @@ def _bring_schema_up_to_date(database: Database) -> None:
         if state.current is not None and database.is_sqlite:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             path = Path(database.url.database or "")
-            backup_sqlite(path, path.with_name(f"{path.stem}.before-{state.head}-{stamp}{path.suffix}"))
+            backup = path.with_name(f"{path.stem}.before-{state.head}-{stamp}{path.suffix}")
+            backup_sqlite(path, backup)
         new = state.current is None
         with database.engine.execution_options(railgrain_write=True).begin() as conn:
             command.upgrade(_alembic_config(conn), "head")
@@ -304,4 +306,3 @@ def run_alembic(database: Database, revision: str, *, downgrade: bool = False) -
             command.downgrade(_alembic_config(conn), revision)
         else:
             command.upgrade(_alembic_config(conn), revision)
-
