@@ -1,0 +1,1 @@
+"""Pure business rules: identifier check digits, plausibility warnings, status transitions."""
