@@ -7,6 +7,7 @@ import os
 # Before anything imports Qt: no screen needed, but a developer may still watch under Xvfb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import logging
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -81,3 +82,12 @@ def db(request: pytest.FixtureRequest) -> Database:
     """The same test on a SQLite file and on PostgreSQL."""
     name = "sqlite_db" if request.param == "sqlite" else "pg_db"
     return request.getfixturevalue(name)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A warning logged during a test is a failure unless the test clears it (qutebrowser)."""
+    yield
+    noisy = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    if noisy:
+        pytest.fail("unexpected logged warnings: " + "; ".join(r.getMessage() for r in noisy))
