@@ -175,6 +175,11 @@ def _script() -> ScriptDirectory:
     return ScriptDirectory.from_config(_alembic_config())
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of Railgrain knows."""
+    return {rev.revision for rev in _script().walk_revisions()}
+
+
 @contextmanager
 def translate_errors() -> Iterator[None]:
     """Turn the driver's environment errors into DatabaseError; anything else stays a bug."""
@@ -272,13 +277,12 @@ def _bring_schema_up_to_date(database: Database) -> None:
         state = database.schema_state()
         if state.up_to_date:
             return
-        known = {rev.revision for rev in _script().walk_revisions()}
         with database.engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
             conn.rollback()
         if state.current is None and tables - {"alembic_version"}:
             raise DatabaseError(f"{database.name} is not a Railgrain database")
-        if state.current is not None and state.current not in known:
+        if state.current is not None and state.current not in known_revisions():
             raise DatabaseError(
                 f"{database.name} was written by a newer Railgrain (schema {state.current}); "
                 "update Railgrain to open it"

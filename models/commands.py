@@ -1,0 +1,233 @@
+"""Headless command-line handlers (demo, check, backup): call services, print, return 0 or 1.
+
+The only module in models/ that prints. A :class:`~models.errors.UserError` becomes one line
+on stderr and exit code 1, with nothing changed. Anything else is a bug: its traceback goes to
+the log file and the user gets one line that says so, also with exit code 1. Databases are
+always named by :func:`~models.db.display_name`, so a URL's password is never shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import URL
+
+from models.db import Database, display_name, open_database, resolve_url
+from models.errors import UserError
+from models.progress import Progress, no_progress
+from models.services import backup as backups
+from models.services import integrity
+from models.services.backup import remove_sqlite_files, scrub_password
+from models.services.integrity import human_size, readonly, require_sqlite_file
+
+PROG = "railgrain"
+
+
+# --- the three commands ---------------------------------------------------------------------
+
+
+def demo(db: str | None, shipments: int, seed: int) -> int:
+    """Create a new database filled with ``shipments`` demo shipments and print a summary.
+
+    A SQLite file that did not exist before is removed again if anything fails.
+    """
+    return _run("demo", db, lambda url: _demo(db, url, shipments, seed))
+
+
+def check(db: str | None) -> int:
+    """Check a database without changing it; print a report; exit code 1 if anything is wrong."""
+    return _run("check", db, _check)
+
+
+def backup(db: str | None, dest: str) -> int:
+    """Copy a database consistently to the new file ``dest``, never overwriting one."""
+    return _run("backup", db, lambda url: _backup(url, Path(dest).expanduser().absolute()))
+
+
+# --- demo -----------------------------------------------------------------------------------
+
+
+def _demo(db: str | None, url: URL, shipments: int, seed: int) -> int:
+    new_file = Path(url.database or "") if _is_sqlite(url) else None
+    if new_file is not None and new_file.exists():
+        if not new_file.is_file() or new_file.stat().st_size:  # an empty file counts as new
+            require_sqlite_file(new_file)
+        new_file = None  # not ours to remove on failure
+    _refuse_shipments(url)
+    from models.services.demo import create_demo  # its data tables load only when needed
+
+    database: Database | None = None
+    try:
+        database = open_database(db, create=True)
+        with _stderr_progress("Creating demo data") as progress:
+            summary = create_demo(database, shipments=shipments, seed=seed, progress=progress)
+        name = database.name
+    except BaseException:
+        if database is not None:
+            database.dispose()
+            database = None
+        if new_file is not None:
+            remove_sqlite_files(new_file)
+        raise
+    finally:
+        if database is not None:
+            database.dispose()  # checkpoints the WAL: the file is complete on its own
+    if summary.shipments == 0:
+        print(f"Created database {name} with the reference stations and goods, no shipments")
+    else:
+        print(
+            f"Created demo database {name}: {summary.shipments:,} shipments on "
+            f"{summary.trains:,} trains, {summary.units:,} wagons and containers, "
+            f"{summary.events:,} status events, {summary.contracts:,} contracts, "
+            f"{summary.counterparties:,} counterparties in {summary.seconds:.1f} s"
+        )
+    return 0
+
+
+def _refuse_shipments(url: URL) -> None:
+    """Refuse a database that already holds shipments, before anything opens it writable."""
+    if _is_sqlite(url) and not Path(url.database or "").exists():
+        return
+    with readonly(url) as database, database.read() as session:
+        if "shipments" not in inspect(session.connection()).get_table_names():
+            return
+        count = session.execute(text("SELECT count(*) FROM shipments")).scalar_one()
+    if count:
+        raise UserError(
+            f"{database.name} already holds {count:,} shipments; demo data goes into a new "
+            "database: choose another --db (nothing was changed)"
+        )
+
+
+# --- check and backup -----------------------------------------------------------------------
+
+
+def _check(url: URL) -> int:
+    report = integrity.check(url)
+    for line in report.lines:
+        print(line)
+    if not report.ok:
+        print("Result: NOT OK")
+        for problem in report.problems[1:]:
+            print(f"  also: {problem}")
+        raise UserError(f"check failed: {report.problems[0]}")
+    print("Result: OK")
+    return 0
+
+
+def _backup(url: URL, dest: Path) -> int:
+    result = backups.backup(url, dest)
+    print(
+        f"Backed up {display_name(url)} to {result.dest}: {human_size(result.size)}, "
+        f"{result.note}, in {result.seconds:.1f} s"
+    )
+    return 0
+
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+def _run(name: str, db: str | None, action: Callable[[URL], int]) -> int:
+    url: URL | None = None
+    try:
+        url = _resolve(db)
+        return action(url)
+    except UserError as error:
+        _say(f"{PROG}: error: {error}", url)
+        return 1
+    except KeyboardInterrupt:
+        _say(f"{PROG}: interrupted; the unfinished work was rolled back", url)
+        return 1
+    except Exception as error:  # a bug: keep the traceback, show one line
+        where = _log_bug(name, error, url)
+        first = (str(error).strip().splitlines() or [""])[0][:300]
+        _say(f"{PROG}: internal error (a bug): {type(error).__name__}: {first}; {where}", url)
+        return 1
+
+
+def _resolve(db: str | None) -> URL:
+    try:
+        url = resolve_url(db)
+    except sa_exc.ArgumentError:
+        # The message would repeat the text, password included: say it without it.
+        raise UserError(
+            "the database is neither a file path nor a URL such as "
+            "postgresql+psycopg://user@host/dbname"
+        ) from None
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise UserError(
+            f"Railgrain works with SQLite files and PostgreSQL, not {url.get_backend_name()}"
+        )
+    return url
+
+
+def _is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def _say(message: str, url: URL | None) -> None:
+    one_line = " / ".join(part.strip() for part in message.splitlines() if part.strip())
+    print(scrub_password(one_line, url), file=sys.stderr)
+
+
+@contextmanager
+def _stderr_progress(label: str) -> Iterator[Progress]:
+    """A percentage line on stderr while work runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield no_progress
+        return
+    shown = ""
+
+    def report(done: int, total: int, note: str = "") -> None:
+        nonlocal shown
+        percent = 100 * done // total if total > 0 else 0
+        line = f"{label}: {percent:3d} %" + (f"  {note[:50]}" if note else "")
+        if line != shown:
+            sys.stderr.write("\r" + line + " " * max(0, len(shown) - len(line)))
+            sys.stderr.flush()
+            shown = line
+
+    try:
+        yield report
+    finally:
+        if shown:
+            sys.stderr.write("\r" + " " * len(shown) + "\r")
+            sys.stderr.flush()
+
+
+def log_path() -> Path:
+    """The file bugs are logged to (created when the first one happens)."""
+    return Path(platformdirs.user_log_dir("Railgrain", appauthor=False)) / "railgrain.log"
+
+
+def _log_bug(command: str, error: BaseException, url: URL | None) -> str:
+    details = scrub_password("".join(traceback.format_exception(error)), url)
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        # Cannot log: the traceback must not be lost, so it goes to the terminal after all.
+        print(details, file=sys.stderr)
+        return "the details are above"
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("railgrain.commands")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        logger.error("%s %s: a bug\n%s", PROG, command, details.rstrip())
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    return f"the details are in {path}"
