@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session
 
 from models.db import Database
-from models.entities import Commodity, Counterparty, Shipment, ShipmentUnit, Station
+from models.entities import (
+    Commodity,
+    Contract,
+    Counterparty,
+    Shipment,
+    ShipmentEvent,
+    ShipmentUnit,
+    Station,
+)
 from models.rules.status import OPEN_STATUSES, Status
 
 
@@ -33,6 +41,7 @@ class Filter:
     origin_station_ids: tuple[int, ...] = ()
     border_station_ids: tuple[int, ...] = ()
     destination_station_ids: tuple[int, ...] = ()
+    contract_ids: tuple[int, ...] = ()
     train_no: str = ""
     departure_from: date | None = None
     departure_to: date | None = None
@@ -53,6 +62,12 @@ SORT_COLUMNS: dict[str, Any] = {
     "arrival_date": Shipment.arrival_date,
     "net_weight_kg": Shipment.net_weight_kg,
     "updated_at": Shipment.updated_at,
+    "arrived_weight_kg": Shipment.arrived_weight_kg,
+    "wagons": Shipment.wagons,
+    "containers": Shipment.containers,
+    "contract": select(Contract.number)
+    .where(Contract.id == Shipment.contract_id)
+    .scalar_subquery(),
     "commodity": select(Commodity.name)
     .where(Commodity.id == Shipment.commodity_id)
     .scalar_subquery(),
@@ -96,6 +111,24 @@ class ShipmentRow:
     wagons: int
     containers: int
     version: int
+    contract: str | None = None
+    notes: str | None = None
+    #: When and where the latest status event happened (None: no event yet).
+    last_event_at: datetime | None = None
+    last_event_station: str | None = None
+
+    def days_in_transit(self, as_of: date) -> int | None:
+        """Days from departure to arrival (or to ``as_of`` while on the way); None before."""
+        if self.departure_date is None or self.status == Status.CANCELLED:
+            return None
+        end = self.arrival_date or as_of
+        return max(0, (end - self.departure_date).days)
+
+    def weight_difference_kg(self) -> int | None:
+        """Arrived minus shipped net weight; None until the arrived weight is known."""
+        if self.arrived_weight_kg is None:
+            return None
+        return self.arrived_weight_kg - self.net_weight_kg
 
     def days_late(self, as_of: date) -> int:
         """Days past the ETA for an open shipment; 0 when not late."""
@@ -145,6 +178,7 @@ def conditions(flt: Filter) -> list[ColumnElement[bool]]:
         (Shipment.origin_station_id, flt.origin_station_ids),
         (Shipment.border_station_id, flt.border_station_ids),
         (Shipment.destination_station_id, flt.destination_station_ids),
+        (Shipment.contract_id, flt.contract_ids),
     ):
         if ids:
             where.append(column.in_(ids))
@@ -210,49 +244,54 @@ def page(
         return rows_by_id(s, ids)
 
 
-def rows_by_id(session: Any, ids: Sequence[int]) -> list[ShipmentRow]:
-    """The table rows for these ids, in the order given (missing ids are left out)."""
+def rows_by_id(session: Session, ids: Sequence[int]) -> list[ShipmentRow]:
+    """The table rows for these ids, in the order given (missing ids are left out).
+
+    The shipments are fetched by id alone and the names looked up afterwards: joined in one
+    query, SQLite's planner starts from the small name tables and scans (80–300 ms a page
+    instead of 2 ms).
+    """
     if not ids:
         return []
-    supplier = aliased(Counterparty)
-    consignee = aliased(Counterparty)
-    origin = aliased(Station)
-    border = aliased(Station)
-    destination = aliased(Station)
-    query = (
-        select(
-            Shipment,
-            Commodity.name,
-            supplier.name,
-            consignee.name,
-            origin.name,
-            border.name,
-            destination.name,
-        )
-        .join(Commodity, Commodity.id == Shipment.commodity_id)
-        .join(supplier, supplier.id == Shipment.supplier_id)
-        .join(consignee, consignee.id == Shipment.consignee_id)
-        .join(origin, origin.id == Shipment.origin_station_id)
-        .outerjoin(border, border.id == Shipment.border_station_id)
-        .join(destination, destination.id == Shipment.destination_station_id)
-        .where(Shipment.id.in_(ids))
+    shipments = session.scalars(select(Shipment).where(Shipment.id.in_(ids))).all()
+    commodities = _names(session, Commodity, {sh.commodity_id for sh in shipments})
+    parties = _names(
+        session, Counterparty, {i for sh in shipments for i in (sh.supplier_id, sh.consignee_id)}
     )
-    by_id: dict[int, ShipmentRow] = {}
-    for sh, commodity, sup, con, org, bor, dst in session.execute(query):
-        by_id[sh.id] = ShipmentRow(
+    stations = _names(
+        session,
+        Station,
+        {
+            i
+            for sh in shipments
+            for i in (sh.origin_station_id, sh.border_station_id, sh.destination_station_id)
+            if i is not None
+        },
+    )
+    contracts = _contract_numbers(session, {sh.contract_id for sh in shipments if sh.contract_id})
+    last_events = _last_events(session, [sh.id for sh in shipments])
+    stations.update(
+        _names(
+            session,
+            Station,
+            {st for _at, st in last_events.values() if st is not None and st not in stations},
+        )
+    )
+    by_id = {
+        sh.id: ShipmentRow(
             id=sh.id,
             waybill=sh.waybill,
             train_no=sh.train_no,
             commodity_id=sh.commodity_id,
-            commodity=commodity,
-            supplier=sup,
-            consignee=con,
+            commodity=commodities[sh.commodity_id],
+            supplier=parties[sh.supplier_id],
+            consignee=parties[sh.consignee_id],
             origin_station_id=sh.origin_station_id,
-            origin=org,
+            origin=stations[sh.origin_station_id],
             border_station_id=sh.border_station_id,
-            border=bor,
+            border=stations.get(sh.border_station_id) if sh.border_station_id else None,
             destination_station_id=sh.destination_station_id,
-            destination=dst,
+            destination=stations[sh.destination_station_id],
             departure_date=sh.departure_date,
             eta=sh.eta,
             arrival_date=sh.arrival_date,
@@ -262,5 +301,51 @@ def rows_by_id(session: Any, ids: Sequence[int]) -> list[ShipmentRow]:
             wagons=sh.wagons,
             containers=sh.containers,
             version=sh.version,
+            contract=contracts.get(sh.contract_id) if sh.contract_id else None,
+            notes=sh.notes,
+            last_event_at=last_events[sh.id][0] if sh.id in last_events else None,
+            last_event_station=_station_of(stations, last_events.get(sh.id)),
         )
+        for sh in shipments
+    }
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _names(session: Session, entity: Any, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(entity.id, entity.name).where(entity.id.in_(ids))).all())
+
+
+def _station_of(stations: dict[int, str], event: tuple[datetime, int | None] | None) -> str | None:
+    if event is None or event[1] is None:
+        return None
+    return stations.get(event[1])
+
+
+def _contract_numbers(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    query = select(Contract.id, Contract.number).where(Contract.id.in_(ids))
+    return {i: n for i, n in session.execute(query).all()}
+
+
+def _last_events(session: Session, ids: list[int]) -> dict[int, tuple[datetime, int | None]]:
+    """The latest event's time and station per shipment, in one query for the whole page."""
+    if not ids:
+        return {}
+    query = (
+        select(ShipmentEvent.shipment_id, ShipmentEvent.occurred_at, ShipmentEvent.station_id)
+        .where(ShipmentEvent.shipment_id.in_(ids))
+        .order_by(ShipmentEvent.shipment_id, ShipmentEvent.occurred_at, ShipmentEvent.id)
+    )
+    latest: dict[int, tuple[datetime, int | None]] = {}
+    for shipment_id, at, station_id in session.execute(query).all():
+        latest[shipment_id] = (at, station_id)  # ordered: the last one written wins
+    return latest
+
+
+def rows(db: Database, ids: Sequence[int]) -> list[ShipmentRow]:
+    """The table rows of these shipments, in the order given (deleted ones left out)."""
+    with db.read() as s:
+        return rows_by_id(s, list(ids))

@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from importlib import resources
 from typing import TypeVar
 
 from sqlalchemy import Connection, insert, select
 
 from models.db import Database
-from models.entities import Commodity, Counterparty, Station
+from models.entities import Commodity, Contract, Counterparty, Station
 from models.errors import NotFoundError, ValidationError
+from models.rules.identifiers import CODE_SYSTEM_1520
 
 _T = TypeVar("_T")
 
@@ -50,6 +53,8 @@ class StationRef:
     name_ru: str | None
     country: str
     role: str
+    code_system: str = CODE_SYSTEM_1520
+    unlocode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,18 @@ class CounterpartyRef:
 
 
 def _station_ref(s: Station) -> StationRef:
-    return StationRef(s.id, s.code, s.name, s.local_name, s.name_zh, s.name_ru, s.country, s.role)
+    return StationRef(
+        s.id,
+        s.code,
+        s.name,
+        s.local_name,
+        s.name_zh,
+        s.name_ru,
+        s.country,
+        s.role,
+        s.code_system,
+        s.unlocode,
+    )
 
 
 def _commodity_ref(c: Commodity) -> CommodityRef:
@@ -180,3 +196,58 @@ def find_counterparty(db: Database, name: str) -> CounterpartyRef:
     key = _key(name)
     found = [c for c in counterparties(db) if _key(c.name) == key]
     return _pick(found, "supplier, consignee or forwarder", name.strip())
+
+
+# -- contracts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContractRef:
+    """A supply contract as lists, completers and its editor show it."""
+
+    id: int
+    number: str
+    supplier_id: int
+    commodity_id: int
+    quantity_kg: int
+    period_start: date
+    period_end: date
+    price: Decimal | None = None
+    currency: str | None = None
+    tolerance_pct: Decimal = Decimal("2.5")
+
+
+def _contract_ref(c: Contract) -> ContractRef:
+    return ContractRef(
+        c.id,
+        c.number,
+        c.supplier_id,
+        c.commodity_id,
+        c.quantity_kg,
+        c.period_start,
+        c.period_end,
+        c.price,
+        c.currency,
+        c.tolerance_pct,
+    )
+
+
+def contracts(db: Database, supplier_id: int | None = None) -> list[ContractRef]:
+    """Every contract (of one supplier, if given), by number."""
+    with db.read() as s:
+        query = select(Contract).order_by(Contract.number)
+        if supplier_id is not None:
+            query = query.where(Contract.supplier_id == supplier_id)
+        return [_contract_ref(c) for c in s.scalars(query)]
+
+
+def find_contract(db: Database, number: str) -> ContractRef:
+    """The contract with this number (case-insensitive).
+
+    Raises:
+        NotFoundError: No contract has that number.
+    """
+    key = _key(number)
+    with db.read() as s:
+        found = [_contract_ref(c) for c in s.scalars(select(Contract))]
+    return _pick([c for c in found if _key(c.number) == key], "contract", number.strip())

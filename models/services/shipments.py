@@ -89,6 +89,8 @@ class ShipmentDetail(ShipmentInput):
     version: int = 0
     updated_at: datetime | None = None
     updated_by: str = ""
+    #: The newest status event when this was read; undo removes the events added after it.
+    last_event_id: int | None = None
 
     def as_input(self) -> ShipmentInput:
         """The editable fields only, e.g. to save them back (undo) or duplicate them."""
@@ -134,6 +136,7 @@ def _detail(sh: Shipment) -> ShipmentDetail:
         version=sh.version,
         updated_at=sh.updated_at,
         updated_by=sh.updated_by,
+        last_event_id=max((e.id for e in sh.events if e.id is not None), default=None),
     )
 
 
@@ -593,6 +596,41 @@ def record_arrived_weight(
         after = _flush(s, sh)
         _audit(s, user, shipment_id, "weight", _diff(before, after), note)
     return SaveResult(after, before, _warnings(after), Changes((shipment_id,)))
+
+
+def revert(
+    db: Database,
+    before: Sequence[ShipmentDetail],
+    current_versions: dict[int, int],
+    *,
+    user: str | None = None,
+) -> BulkResult:
+    """Put shipments back exactly as they were (undo), in one transaction.
+
+    Fields, units and status return to ``before``; status events added since are removed, so
+    the history does not show a change that was taken back. The audit trail keeps both.
+
+    Raises:
+        ConflictError: A shipment changed after the version the caller is undoing.
+        NotFoundError: A shipment was deleted meanwhile.
+    """
+    user = user or db.user
+    after: list[ShipmentDetail] = []
+    with db.write() as s:
+        for old in before:
+            sh = _load(s, old.id)
+            _check_version(sh, current_versions[old.id])
+            now = _detail(sh)
+            _apply(sh, old, user)
+            sh.status = old.status.value
+            for event in list(sh.events):
+                if old.last_event_id is None or event.id > old.last_event_id:
+                    sh.events.remove(event)
+            new = _flush(s, sh)
+            _audit(s, user, sh.id, "undo", _diff(now, new), None)
+            after.append(new)
+    ids = tuple(d.id for d in before)
+    return BulkResult(tuple(before), tuple(after), Changes(ids, membership=True))
 
 
 def audit_trail(db: Database, shipment_id: int) -> list[dict[str, Any]]:

@@ -223,3 +223,22 @@ def test_text_filter_finds_a_shipment_by_its_container_number(db, refs):
     created = shipments.create(db, make_input(refs, units=unit)).shipment
     shipments.create(db, make_input(refs, waybill="NOBOX", units=()))
     assert [r.id for r in queries.page(db, queries.Filter(text="csqu 30543"))] == [created.id]
+
+
+def test_revert_undoes_a_bulk_status_change_and_its_events(db, refs):
+    ids = [
+        shipments.create(db, make_input(refs, waybill=f"U{i}", units=())).shipment.id
+        for i in range(2)
+    ]
+    result = shipments.change_status(db, ids, Status.IN_TRANSIT, note="left Kostanay")
+    versions = {d.id: d.version for d in result.after}
+    undone = shipments.revert(db, result.before, versions)
+    for shipment_id in ids:
+        restored = shipments.get(db, shipment_id)
+        assert restored.status == Status.PLANNED
+        assert restored.departure_date == date(2025, 3, 1)
+        assert [e["status"] for e in shipments.events(db, shipment_id)] == [Status.PLANNED]
+        assert shipments.audit_trail(db, shipment_id)[-1]["action"] == "undo"
+    with pytest.raises(ConflictError):  # undoing twice is refused: versions moved on
+        shipments.revert(db, result.before, versions)
+    assert all(d.version == versions[d.id] + 1 for d in undone.after)
