@@ -1,0 +1,1 @@
+"""Dialogs: the shipment form, conflicts, reference data editors."""

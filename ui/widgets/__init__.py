@@ -1,0 +1,1 @@
+"""Reusable editors: reference pickers, the units list, date and tonnes editors."""
