@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 DB_HELP = (
     "the database: a SQLite file path or a URL such as postgresql+psycopg://user@host/db "
@@ -26,6 +27,28 @@ def _count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
     return value
+
+
+#: The statuses --status accepts (models.rules.status.Status values; kept here so that
+#: --help does not import models).
+STATUSES = (
+    "planned",
+    "loading",
+    "in_transit",
+    "at_border",
+    "customs",
+    "arrived",
+    "unloaded",
+    "cancelled",
+)
+
+
+def _date(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _add_db(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -88,6 +111,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("dest", metavar="DEST", help="the new backup file (must not exist)")
     _add_db(backup, top=False)
+
+    imp = commands.add_parser(
+        "import",
+        help="import shipments from a CSV or XLSX file (all rows or none)",
+        description="Import shipments from a CSV or XLSX file (decided by content). A new "
+        "waybill is inserted, an existing one updated where values differ. Every problem is "
+        "listed with its row and column, and nothing is written unless every row is valid. "
+        "Exit code 1 when the file is refused.",
+    )
+    imp.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
+    _add_db(imp, top=False)
+    imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument(
+        "--insert-only",
+        action="store_true",
+        help="refuse the file if a waybill already exists, instead of updating it",
+    )
+
+    exp = commands.add_parser(
+        "export",
+        help="export shipments to a CSV or XLSX file",
+        description="Export shipments with the canonical English headers: XLSX when FILE ends "
+        "in .xlsx, else CSV (UTF-8 with BOM). Cells that look like formulas are escaped.",
+    )
+    exp.add_argument("file", metavar="FILE", help="the new .csv or .xlsx file")
+    _add_db(exp, top=False)
+    exp.add_argument(
+        "--from",
+        dest="departure_from",
+        type=_date,
+        metavar="DATE",
+        help="departed on or after DATE (YYYY-MM-DD)",
+    )
+    exp.add_argument(
+        "--to",
+        dest="departure_to",
+        type=_date,
+        metavar="DATE",
+        help="departed on or before DATE (YYYY-MM-DD)",
+    )
+    exp.add_argument(
+        "--status",
+        dest="statuses",
+        action="append",
+        default=[],
+        choices=STATUSES,
+        metavar="S",
+        help="only this status (repeatable): " + ", ".join(STATUSES),
+    )
     return parser
 
 
@@ -110,6 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.check(args.db)
     if args.command == "backup":
         return commands.backup(args.db, args.dest)
+    if args.command == "import":
+        # "import" is a keyword: its handler is models.commands.import_, also reachable
+        # under the command's own name like every other handler.
+        return getattr(commands, "import")(args.db, args.file, args.dry_run, args.insert_only)
+    if args.command == "export":
+        return commands.export(
+            args.db, args.file, args.departure_from, args.departure_to, tuple(args.statuses)
+        )
     parser.error(f"unknown command {args.command!r}")  # unreachable: argparse checks choices
     return 2
 

@@ -1,4 +1,4 @@
-"""Headless command-line handlers (demo, check, backup): call services, print, return 0 or 1.
+"""Headless command-line handlers (demo, check, backup, import, export): print, exit 0 or 1.
 
 The only module in models/ that prints. A :class:`~models.errors.UserError` becomes one line
 on stderr and exit code 1, with nothing changed. Anything else is a bug: its traceback goes to
@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import platformdirs
@@ -24,6 +25,7 @@ from sqlalchemy.engine import URL
 from models.db import Database, display_name, open_database, resolve_url
 from models.errors import UserError
 from models.progress import Progress, no_progress
+from models.rules.status import Status
 from models.services import backup as backups
 from models.services import integrity
 from models.services.backup import remove_sqlite_files, scrub_password
@@ -51,6 +53,96 @@ def check(db: str | None) -> int:
 def backup(db: str | None, dest: str) -> int:
     """Copy a database consistently to the new file ``dest``, never overwriting one."""
     return _run("backup", db, lambda url: _backup(url, Path(dest).expanduser().absolute()))
+
+
+def import_(db: str | None, file: str, dry_run: bool = False, insert_only: bool = False) -> int:
+    """Import shipments from a CSV or XLSX file, all rows or none; print the summary."""
+    return _run("import", db, lambda _url: _import(db, file, dry_run, insert_only))
+
+
+def export(
+    db: str | None,
+    file: str,
+    departure_from: date | None = None,
+    departure_to: date | None = None,
+    statuses: tuple[str, ...] = (),
+) -> int:
+    """Export the shipments matching the filters to a CSV or XLSX file."""
+    return _run(
+        "export", db, lambda _url: _export(db, file, departure_from, departure_to, statuses)
+    )
+
+
+# "main.py import" finds its handler by the command's name, as every command does.
+setattr(sys.modules[__name__], "import", import_)  # noqa: B010 - "import" is a keyword
+
+
+# --- import and export ----------------------------------------------------------------------
+
+
+def _import(db: str | None, file: str, dry_run: bool, insert_only: bool) -> int:
+    from models.services.imports.importer import Options, import_file
+    from models.services.imports.problems import ImportFileError
+
+    try:
+        data = Path(file).expanduser().read_bytes()
+    except OSError as error:
+        raise UserError(f"cannot read {file}: {error.strerror}") from None
+    database = open_database(db)
+    try:
+        with _stderr_progress("Importing") as progress:
+            summary = import_file(
+                database,
+                data,
+                Options(insert_only=insert_only),
+                dry_run=dry_run,
+                progress=progress,
+            )
+    except ImportFileError as error:
+        print(f"{file}: {error.message.splitlines()[0]}", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        if error.more:
+            print(f"  and {error.more:,} more", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    how = f"read as {summary.encoding}" if summary.encoding else "XLSX"
+    if summary.encoding_assumed:
+        how += " (assumed: the names in the file match the database best in this encoding)"
+    print(f"{file}: {how}")
+    if summary.unknown_columns:
+        print(f"Ignored columns: {', '.join(summary.unknown_columns)}")
+    if summary.new_counterparties:
+        print(f"New counterparties: {', '.join(summary.new_counterparties)}")
+    verb = "Dry run, nothing written: would have" if dry_run else "Imported:"
+    print(f"{verb} {summary.line()}")
+    return 0
+
+
+def _export(
+    db: str | None,
+    file: str,
+    departure_from: date | None,
+    departure_to: date | None,
+    statuses: tuple[str, ...],
+) -> int:
+    from models.services.exports import export as export_shipments
+    from models.services.queries import Filter
+
+    flt = Filter(
+        statuses=tuple(Status(s) for s in statuses),
+        departure_from=departure_from,
+        departure_to=departure_to,
+    )
+    database = open_database(db, create=False)
+    try:
+        with _stderr_progress("Exporting") as progress:
+            summary = export_shipments(database, file, flt, progress=progress)
+    finally:
+        database.dispose()
+    print(f"Exported {summary.rows:,} shipments to {summary.path} in {summary.seconds:.1f} s")
+    return 0
 
 
 # --- demo -----------------------------------------------------------------------------------

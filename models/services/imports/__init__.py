@@ -1,0 +1,1 @@
+"""Import shipments from the CSV and XLSX files staff receive: read, recognise, validate, save."""

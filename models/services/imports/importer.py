@@ -1,0 +1,341 @@
+"""Import a file of shipments: check every row, then write them all in one transaction.
+
+A new waybill is inserted; an existing one is updated where the file's values differ, and a
+changed status becomes an event under the same transition rules as a form edit. Nothing is
+written unless every row is valid. Rows are checked in bulk (reference names through dicts,
+waybills looked up in chunks) and written with executemany, so 100,000 rows take seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.db import Database
+from models.entities import Counterparty, Shipment
+from models.errors import ValidationError
+from models.progress import CancelToken, Progress, no_progress
+from models.rules.status import Status, check_transition
+from models.services.imports import reader
+from models.services.imports.headers import Mapping, map_headers
+from models.services.imports.names import References, key
+from models.services.imports.problems import Collector, ImportFileError, Problem
+from models.services.imports.rows import NO_TRAIN, UNKNOWN_PARTY, ParsedRow, parse_rows
+from models.services.shipments import Changes
+
+#: Waybills per "WHERE waybill IN (...)" lookup (well under every database's parameter limit).
+_CHUNK = 500
+#: The Shipment columns an import can set.
+COLUMNS = (
+    "waybill",
+    "train_no",
+    "commodity_id",
+    "supplier_id",
+    "consignee_id",
+    "origin_station_id",
+    "border_station_id",
+    "destination_station_id",
+    "departure_date",
+    "eta",
+    "arrival_date",
+    "status",
+    "net_weight_kg",
+    "wagons",
+    "containers",
+    "contract_id",
+    "notes",
+)
+_EVENT_NOTE = "imported from a file"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read and apply a file; None fields are detected."""
+
+    encoding: str | None = None
+    separator: str | None = None
+    #: Column index → canonical name (or None: ignore), as chosen in the preview.
+    overrides: dict[int, str | None] = field(default_factory=dict)
+    insert_only: bool = False
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """A valid row as it will be saved, and what will happen to it."""
+
+    row: int
+    action: str  # "insert", "update" or "unchanged"
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything learned from a file: how it was read, every row's fate, every problem."""
+
+    table: reader.Table
+    mapping: Mapping
+    rows: tuple[PlannedRow, ...]
+    problems: tuple[Problem, ...]
+    more_problems: int
+    new_counterparties: tuple[str, ...]
+    #: Display names of stations, goods, counterparties and contracts by id (for previews).
+    names: dict[str, dict[Any, str]]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file can be imported as it is."""
+        return not self.problems
+
+    def count(self, action: str) -> int:
+        """How many rows will be inserted, updated or left unchanged."""
+        return sum(r.action == action for r in self.rows)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The outcome of an import (or of a dry run, when ``written`` is False)."""
+
+    inserted: int
+    updated: int
+    unchanged: int
+    new_counterparties: tuple[str, ...]
+    unknown_columns: tuple[str, ...]
+    encoding: str | None
+    encoding_assumed: bool
+    separator: str | None
+    written: bool
+    changes: Changes = Changes()
+
+    def line(self) -> str:
+        """The one-line summary: "inserted N, updated M, unchanged K"."""
+        return f"inserted {self.inserted:,}, updated {self.updated:,}, unchanged {self.unchanged:,}"
+
+
+def plan(
+    db: Database,
+    data: bytes,
+    options: Options = Options(),  # noqa: B008 - frozen default
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Plan:
+    """Read and check a file without writing anything: for the preview and for --dry-run.
+
+    Raises:
+        ImportFileError: The file cannot be read at all (empty, binary, broken CSV or XLSX).
+        Cancelled: ``cancel`` was set.
+    """
+    with db.read() as s:
+        return _plan(s, data, options, progress, cancel)
+
+
+def import_file(
+    db: Database,
+    data: bytes,
+    options: Options = Options(),  # noqa: B008 - frozen default
+    *,
+    dry_run: bool = False,
+    user: str | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Summary:
+    """Import a whole file in one transaction: all rows or none.
+
+    Raises:
+        ImportFileError: Any problem in the file (every problem is listed; nothing written).
+        Cancelled: ``cancel`` was set; the transaction was rolled back.
+    """
+    user = user or db.user
+    if dry_run:
+        result = plan(db, data, options, progress=progress, cancel=cancel)
+        _raise_problems(result)
+        return _summary(result, written=False)
+    # The checks run inside the write transaction, so no other writer slips in between.
+    from models.services.imports.writer import bulk_cache, write_plan
+
+    with db.write() as s, bulk_cache(s):
+        result = _plan(s, data, options, progress, cancel)
+        _raise_problems(result)
+        ids = write_plan(s, result, user, progress, cancel)
+    return _summary(result, written=True, ids=ids)
+
+
+def _raise_problems(result: Plan) -> None:
+    if result.problems:
+        raise ImportFileError(list(result.problems), result.more_problems)
+
+
+def _summary(result: Plan, *, written: bool, ids: Sequence[int] = ()) -> Summary:
+    return Summary(
+        inserted=result.count("insert"),
+        updated=result.count("update"),
+        unchanged=result.count("unchanged"),
+        new_counterparties=result.new_counterparties,
+        unknown_columns=result.mapping.unknown,
+        encoding=result.table.encoding,
+        encoding_assumed=result.table.encoding_assumed,
+        separator=result.table.separator,
+        written=written,
+        changes=Changes(tuple(ids), membership=bool(ids)),
+    )
+
+
+def _plan(
+    s: Session,
+    data: bytes,
+    options: Options,
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> Plan:
+    refs = References(s)
+    table = reader.read(
+        data,
+        encoding=options.encoding,
+        separator=options.separator,
+        known_names=refs.known_names(),
+    )
+    mapping = map_headers(table.headers, options.overrides)
+    problems = Collector()
+    if mapping.missing:
+        missing = ", ".join(mapping.missing)
+        problems.add(1, None, None, f"required columns are missing: {missing}")
+    for name in mapping.duplicated:
+        problems.add(1, name, None, "two columns feed this field; keep one")
+    if not table.rows:
+        problems.add(None, None, None, "the file has a header row but no shipments")
+    if problems:
+        return _result(table, mapping, [], problems, refs)
+    parsed = parse_rows(table, mapping, refs, problems, progress, cancel)
+    planned = _compare(s, parsed, mapping, options.insert_only, problems, progress, cancel)
+    return _result(table, mapping, planned, problems, refs)
+
+
+def _result(
+    table: reader.Table,
+    mapping: Mapping,
+    rows: list[PlannedRow],
+    problems: Collector,
+    refs: References,
+) -> Plan:
+    # Only the names the valid rows actually create are listed.
+    used = {r.values.get(role) for r in rows for role in ("supplier", "consignee")}
+    new = tuple(name for k, (name, _role) in refs.counterparties.new.items() if k in used)
+    names = {
+        "station": refs.stations.display,
+        "commodity": refs.commodities.display,
+        "contract": refs.contracts.display,
+        # Counterparties travel as case-folded name keys: their names as written.
+        "party": {key(n): n for n in refs.counterparties.display.values()}
+        | {k: n for k, (n, _role) in refs.counterparties.new.items()}
+        | {key(n): n for n in UNKNOWN_PARTY.values()},
+    }
+    return Plan(table, mapping, tuple(rows), tuple(problems.problems), problems.more, new, names)
+
+
+def _compare(
+    s: Session,
+    parsed: list[ParsedRow],
+    mapping: Mapping,
+    insert_only: bool,
+    problems: Collector,
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> list[PlannedRow]:
+    """Decide insert / update / unchanged for each row against what is stored."""
+    table = Shipment.__table__
+    stored_cols = [table.c.id, table.c.version, *(table.c[name] for name in COLUMNS)]
+    given = {_column(name) for name in mapping.columns}
+    party_names = {v: k for k, v in _party_keys(s).items()}
+    planned: list[PlannedRow] = []
+    for start in range(0, len(parsed), _CHUNK):
+        if cancel is not None:
+            cancel.check()
+        progress(len(parsed) + start, len(parsed) * 2, "comparing with the database")
+        chunk = parsed[start : start + _CHUNK]
+        found = s.execute(
+            select(*stored_cols).where(table.c.waybill.in_([p.values["waybill"] for p in chunk]))
+        ).mappings()
+        existing = {row["waybill"]: row for row in found}
+        for item in chunk:
+            old = existing.get(item.values["waybill"])
+            if old is None:
+                planned.append(PlannedRow(item.row, "insert", _new_values(item.values)))
+                continue
+            if insert_only:
+                problems.add(
+                    item.row,
+                    mapping.header_of("waybill"),
+                    item.values["waybill"],
+                    "this waybill already exists (--insert-only refuses updates)",
+                )
+                continue
+            planned.append(_update(item, old, given, party_names, mapping, problems))
+    return planned
+
+
+def _column(name: str) -> str:
+    return {
+        "commodity": "commodity_id",
+        "supplier": "supplier_id",
+        "consignee": "consignee_id",
+        "origin_station": "origin_station_id",
+        "border_station": "border_station_id",
+        "destination_station": "destination_station_id",
+        "contract": "contract_id",
+        "net_tonnes": "net_weight_kg",
+    }.get(name, name)
+
+
+def _party_keys(s: Session) -> dict[str, int]:
+    return {key(n): i for i, n in s.execute(select(Counterparty.id, Counterparty.name))}
+
+
+def _new_values(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    out["train_no"] = out.get("train_no") or NO_TRAIN
+    out["status"] = out.get("status") or Status.PLANNED
+    out["wagons"] = out.get("wagons") or 0
+    out["containers"] = out.get("containers") or 0
+    for role in ("supplier", "consignee"):
+        if not out.get(role):
+            out[role] = UNKNOWN_PARTY[role].casefold()
+    return out
+
+
+def _update(
+    item: ParsedRow,
+    old: Any,
+    given: set[str],
+    party_names: dict[int, str],
+    mapping: Mapping,
+    problems: Collector,
+) -> PlannedRow:
+    values: dict[str, Any] = {"id": old["id"], "version": old["version"]}
+    changed = False
+    for name in COLUMNS:
+        stored = old[name]
+        if name in ("supplier_id", "consignee_id"):
+            # Counterparties travel as name keys; the writer resolves (or creates) them.
+            role = name.removesuffix("_id")
+            stored_key = party_names.get(stored)
+            new_key = item.values.get(role) if name in given else None
+            values[role] = new_key or stored_key
+            changed |= values[role] != stored_key
+            continue
+        new = item.values.get(name) if name in given else stored
+        if new is None and name in ("train_no", "status"):
+            new = stored  # a blank cell in a column that cannot be empty keeps the value
+        values[name] = new
+        changed |= new != stored
+    if values["status"] != old["status"]:
+        try:
+            check_transition(Status(old["status"]), Status(values["status"]), _EVENT_NOTE)
+        except ValidationError as error:
+            problems.add(item.row, mapping.header_of("status"), values["status"], error.message)
+    values["status"] = Status(values["status"])
+    values["_old_status"] = old["status"]
+    return PlannedRow(item.row, "update" if changed else "unchanged", values)

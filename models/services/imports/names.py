@@ -1,0 +1,148 @@
+"""Stations, goods, counterparties and contracts looked up by code or any name, in bulk.
+
+Reference tables are small, so they are read once into dicts; a 100,000-row file then costs
+one dict lookup per cell, not one query.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.entities import Commodity, Contract, Counterparty, Station
+
+
+def key(value: str) -> str:
+    """A name as it is compared: trimmed, inner spaces collapsed, case-folded."""
+    return " ".join(value.split()).casefold()
+
+
+class Lookup:
+    """Names → id for one kind of reference data, with "did you mean" suggestions."""
+
+    def __init__(self, what: str, entries: Iterable[tuple[int, str, Iterable[str | None]]]) -> None:
+        self.what = what
+        self._ids: dict[str, int | None] = {}
+        self.display: dict[int, str] = {}
+        for ident, shown, names in entries:
+            self.display[ident] = shown
+            for name in names:
+                if not name:
+                    continue
+                k = key(name)
+                # A name two records share identifies neither (None marks it ambiguous).
+                if k in self._ids and self._ids[k] != ident:
+                    self._ids[k] = None
+                else:
+                    self._ids[k] = ident
+        self._keys = list(self._ids)
+        #: Cell text → id, or the error message; a file repeats the same few names.
+        self._seen: dict[str, int | str] = {}
+
+    def names(self) -> set[str]:
+        """Every case-folded name and code (to judge between encodings)."""
+        return set(self._ids)
+
+    def find(self, value: str) -> int:
+        """The id that ``value`` names.
+
+        Raises:
+            ValueError: Unknown (with the closest known names) or ambiguous.
+        """
+        found = self._seen.get(value)
+        if found is None:
+            try:
+                found = self._find(value)
+            except ValueError as error:
+                found = str(error)
+            self._seen[value] = found
+        if isinstance(found, str):
+            raise ValueError(found)
+        return found
+
+    def _find(self, value: str) -> int:
+        k = key(value)
+        if k in self._ids:
+            found = self._ids[k]
+            if found is None:
+                raise ValueError(f"more than one {self.what} has this name; use its code")
+            return found
+        close = difflib.get_close_matches(k, self._keys, n=3, cutoff=0.6)
+        suggestions = []
+        for match in close:
+            ident = self._ids[match]
+            shown = self.display.get(ident, match) if ident is not None else match
+            if shown not in suggestions:
+                suggestions.append(shown)
+        if suggestions:
+            return_text = ", ".join(suggestions)
+            raise ValueError(f"unknown {self.what}; did you mean {return_text}?")
+        raise ValueError(f"unknown {self.what}; use a code or a name from the reference data")
+
+
+class Counterparties:
+    """Counterparties by name; unknown names are created on import and listed in the summary."""
+
+    def __init__(self, rows: Iterable[tuple[int, str]]) -> None:
+        self.ids: dict[str, int] = {}
+        self.display: dict[int, str] = {}
+        for ident, name in rows:
+            self.ids[key(name)] = ident
+            self.display[ident] = name
+        #: Case-folded name → (name as first written, role) for names not yet in the database.
+        self.new: dict[str, tuple[str, str]] = {}
+        self._seen: dict[str, str] = {}
+
+    def find(self, value: str, role: str) -> str:
+        """A key for ``value``: known names resolve at write time, new ones are noted."""
+        known = self._seen.get(value)
+        if known is not None:
+            return known
+        name = " ".join(value.split())
+        if len(name) > 120:
+            raise ValueError("a counterparty name is at most 120 characters")
+        k = key(name)
+        if k not in self.ids and k not in self.new:
+            self.new[k] = (name, role)
+        self._seen[value] = k
+        return k
+
+    def names(self) -> set[str]:
+        """Every known case-folded name."""
+        return set(self.ids)
+
+
+class References:
+    """Every lookup an import needs, read in one go."""
+
+    def __init__(self, s: Session) -> None:
+        self.stations = Lookup(
+            "station",
+            (
+                (st.id, st.name, (st.code, st.name, st.local_name, st.name_zh, st.name_ru))
+                for st in s.scalars(select(Station))
+            ),
+        )
+        self.commodities = Lookup(
+            "commodity",
+            (
+                (c.id, c.name, (c.hs_code, c.name, c.name_zh, c.name_ru))
+                for c in s.scalars(select(Commodity))
+            ),
+        )
+        self.contracts = Lookup(
+            "contract", ((c.id, c.number, (c.number,)) for c in s.scalars(select(Contract)))
+        )
+        self.counterparties = Counterparties(s.execute(select(Counterparty.id, Counterparty.name)))
+
+    def known_names(self) -> set[str]:
+        """Every case-folded name the database knows, to judge between encodings."""
+        return (
+            self.stations.names()
+            | self.commodities.names()
+            | self.counterparties.names()
+            | self.contracts.names()
+        )

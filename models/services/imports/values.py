@@ -1,0 +1,231 @@
+"""Cell values as they come in spreadsheets: dates, numbers with either decimal mark, statuses.
+
+Each parser raises ValueError with a message saying what is allowed; the importer adds the
+row and column.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from models.rules.status import Status
+
+#: A consignment note heavier than this is a typing error, not a shipment (a whole train is
+#: about 1,000-1,400 t).
+MAX_NET_TONNES = Decimal(10_000)
+#: Excel's day 0 (serial 1 is 1900-01-01, counting the 1900 leap-year bug).
+_EXCEL_EPOCH = date(1899, 12, 30)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_DATE_HELP = "a date such as 2025-01-05, 05.01.2025, 2025/1/5 or 2025年1月5日"
+
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, str, str]], ...] = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"), ("y", "m", "d")),
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), ("d", "m", "y")),
+)
+# A time part after the date ("2025-01-05 00:00:00", "2025-01-05T08:30") is ignored.
+_TIME_TAIL = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+
+#: Status words in English, Chinese and Russian (case-folded) → status.
+STATUS_WORDS: dict[str, Status] = {}
+for _status, _words in {
+    Status.PLANNED: ("planned", "计划", "已计划", "запланирован", "план"),
+    Status.LOADING: ("loading", "装车", "装车中", "погрузка"),
+    Status.IN_TRANSIT: ("in transit", "在途", "в пути"),
+    Status.AT_BORDER: ("at border", "at the border", "口岸", "在口岸", "на границе"),
+    Status.CUSTOMS: ("customs", "清关", "报关", "海关", "таможня", "на таможне"),
+    Status.ARRIVED: ("arrived", "已到达", "到达", "прибыл", "прибыло"),
+    Status.UNLOADED: ("unloaded", "已卸车", "卸车", "выгружен", "выгружено"),
+    Status.CANCELLED: ("cancelled", "canceled", "已取消", "取消", "отменён", "отменен"),
+}.items():
+    STATUS_WORDS[_status.value] = _status
+    STATUS_WORDS[_status.value.replace("_", " ")] = _status
+    for _word in _words:
+        STATUS_WORDS[_word.casefold()] = _status
+
+
+def text(cell: object) -> str:
+    """A cell as trimmed text ("" for empty); whole floats lose their ".0"."""
+    if type(cell) is str:  # the common case first: a CSV has nothing else
+        value = cell.strip()
+        if value[:1] == "'" and value[1:2] in _FORMULA_START:
+            return value[1:]
+        return value
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    value = str(cell).strip()
+    # Exports write "'=..." so a spreadsheet shows text, not a formula: take the mark off.
+    if value[:1] == "'" and value[1:2] in _FORMULA_START:
+        return value[1:]
+    return value
+
+
+def parse_date(cell: object) -> date | None:
+    """A date from text in one of the usual forms, an XLSX date, or an Excel serial number.
+
+    Raises:
+        ValueError: Not a date, or a day that does not exist (2025-02-30).
+    """
+    if cell is None:
+        return None
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return _serial(float(cell))
+    value = str(cell).strip()
+    if not value:
+        return None
+    return _parse_date_text(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_date_text(value: str) -> date:
+    # Cached: a file repeats the same few dates (one per train) thousands of times.
+    for pattern, order in _DATE_PATTERNS:
+        match = pattern.match(value)
+        if match and _TIME_TAIL.fullmatch(value[match.end() :]):
+            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            try:
+                return date(parts["y"], parts["m"], parts["d"])
+            except ValueError:
+                raise ValueError(f"this day does not exist; expected {_DATE_HELP}") from None
+    if re.fullmatch(r"\d{5}(\.\d+)?", value):
+        return _serial(float(value))
+    raise ValueError(f"not a date; expected {_DATE_HELP}")
+
+
+def _serial(number: float) -> date:
+    # 1995-01-01 .. 2100-01-01: anything else in a date column is not a date.
+    if not 34_700 <= number <= 73_000:
+        raise ValueError(f"not a date; expected {_DATE_HELP}")
+    return _EXCEL_EPOCH + timedelta(days=int(number))
+
+
+def parse_status(cell: object) -> Status | None:
+    """A status from its English, Chinese or Russian name (any case); None when empty.
+
+    Raises:
+        ValueError: Not a status Railgrain knows.
+    """
+    value = " ".join(text(cell).replace("_", " ").split()).casefold()
+    if not value:
+        return None
+    found = STATUS_WORDS.get(value)
+    if found is None:
+        allowed = ", ".join(s.value.replace("_", " ") for s in Status)
+        raise ValueError(f"not a status; allowed: {allowed} (or their Chinese or Russian names)")
+    return found
+
+
+# -- numbers ----------------------------------------------------------------------------------
+
+POINT = "point"
+COMMA = "comma"
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
+_COMMA_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d*)?")
+_POINT_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3}){2,}(,\d*)?")
+
+
+def number_style(value: str) -> str | None:
+    """What one number says about its column's decimal mark: POINT, COMMA, "ambiguous", None.
+
+    "24.5" says point; "24,5" or "1.313,5" say comma; "1,313,000" says point (thousands);
+    a single comma before exactly three digits ("1,313") could be either.
+    """
+    value = value.translate(_SPACES)
+    has_comma, has_point = "," in value, "." in value
+    if has_comma and has_point:
+        return COMMA if value.rfind(",") > value.rfind(".") else POINT
+    if has_comma:
+        if value.count(",") == 1 and re.fullmatch(r"-?\d{1,3},\d{3}", value):
+            return "ambiguous"
+        return POINT if _COMMA_THOUSANDS.fullmatch(value) else COMMA
+    if has_point:
+        return COMMA if _POINT_THOUSANDS.fullmatch(value) else POINT
+    return None
+
+
+def column_style(values: Iterable[str]) -> tuple[str | None, str | None]:
+    """The decimal mark of a whole column, and the value that makes it undecidable (if any).
+
+    Returns:
+        (style, None) when decided (style None: no value needed deciding), or (None, value)
+        when the column mixes marks or only has ambiguous values such as "1,313".
+    """
+    styles: dict[str, str] = {}
+    for value in values:
+        style = number_style(value)
+        if style is not None:
+            styles.setdefault(style, value)
+    definite = [s for s in (POINT, COMMA) if s in styles]
+    if len(definite) == 1:
+        return definite[0], None
+    if len(definite) == 2:
+        return None, styles[COMMA]
+    if "ambiguous" in styles:
+        return None, styles["ambiguous"]
+    return None, None
+
+
+def parse_number(cell: object, style: str | None) -> Decimal | None:
+    """A number from a cell, read with the column's decimal mark; None when empty.
+
+    Raises:
+        ValueError: Not a number.
+    """
+    if cell is None:
+        return None
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return Decimal(str(cell))
+    value = str(cell).strip().translate(_SPACES)
+    if not value:
+        return None
+    # The column's style decides which mark is the decimal one; the other is for thousands.
+    comma = style == COMMA
+    value = value.replace(".", "").replace(",", ".") if comma else value.replace(",", "")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise ValueError("not a number") from None
+    if not number.is_finite():
+        raise ValueError("not a number")
+    return number
+
+
+def tonnes_to_kg(tonnes: Decimal) -> int:
+    """Tonnes (up to three decimals: kilograms) to whole kilograms.
+
+    Raises:
+        ValueError: Not more than 0 t, or over MAX_NET_TONNES.
+    """
+    if tonnes <= 0:
+        raise ValueError("the net weight must be more than 0 t")
+    if tonnes > MAX_NET_TONNES:
+        raise ValueError(f"over {MAX_NET_TONNES:,} t is not one consignment; check the unit (t)")
+    return int((tonnes * 1000).to_integral_value())
+
+
+def parse_count(cell: object, style: str | None) -> int:
+    """A count of wagons or containers (0 when empty).
+
+    Raises:
+        ValueError: Not a whole number of 0 or more.
+    """
+    number = parse_number(cell, style)
+    if number is None:
+        return 0
+    if number < 0 or number != number.to_integral_value() or number > 10_000:
+        raise ValueError("expected a whole number from 0 to 10,000")
+    return int(number)

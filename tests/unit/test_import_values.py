@@ -1,0 +1,145 @@
+"""Cell values as spreadsheets hold them: dates, decimal marks, statuses, headers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from models.rules.status import Status
+from models.services.imports import values as v
+from models.services.imports.headers import map_headers, recognise
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2025-01-05", date(2025, 1, 5)),
+        ("05.01.2025", date(2025, 1, 5)),
+        ("2025/1/5", date(2025, 1, 5)),
+        ("2025年1月5日", date(2025, 1, 5)),
+        ("2025-01-05 00:00:00", date(2025, 1, 5)),
+        (45662, date(2025, 1, 5)),  # an Excel serial
+        (45662.0, date(2025, 1, 5)),
+        (datetime(2025, 1, 5, 8, 30), date(2025, 1, 5)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_dates_in_every_usual_form_are_read(cell: object, expected: date | None) -> None:
+    assert v.parse_date(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("2025-02-30", "this day does not exist"),
+        ("30.02.2025", "this day does not exist"),
+        ("tomorrow", "not a date"),
+        (12, "not a date"),
+    ],
+)
+def test_bad_dates_are_refused_with_what_is_allowed(cell: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message) as caught:
+        v.parse_date(cell)
+    assert "2025-01-05, 05.01.2025, 2025/1/5 or 2025年1月5日" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "style", "undecidable"),
+    [
+        (["24.5", "1313"], v.POINT, None),
+        (["24,5", "1 313,25"], v.COMMA, None),
+        (["1,313,000", "1,313"], v.POINT, None),
+        (["1.313,5", "1,313"], v.COMMA, None),
+        (["1,313", "2,500"], None, "1,313"),
+        (["24.5", "24,5"], None, "24,5"),
+        (["1313", "25"], None, None),
+    ],
+)
+def test_a_columns_decimal_mark_is_decided_from_the_whole_column(
+    values: list[str], style: str | None, undecidable: str | None
+) -> None:
+    assert v.column_style(values) == (style, undecidable)
+
+
+@pytest.mark.parametrize(
+    ("cell", "style", "expected"),
+    [
+        ("1,313.5", v.POINT, Decimal("1313.5")),
+        ("1.313,5", v.COMMA, Decimal("1313.5")),
+        ("1 313,5", v.COMMA, Decimal("1313.5")),
+        ("1\u00a0313", None, Decimal("1313")),
+        (24.5, None, Decimal("24.5")),
+    ],
+)
+def test_numbers_are_read_with_the_columns_mark(
+    cell: object, style: str | None, expected: Decimal
+) -> None:
+    assert v.parse_number(cell, style) == expected
+
+
+def test_weights_are_positive_and_plausible() -> None:
+    assert v.tonnes_to_kg(Decimal("24.5")) == 24_500
+    with pytest.raises(ValueError, match="more than 0 t"):
+        v.tonnes_to_kg(Decimal("-1"))
+    with pytest.raises(ValueError, match="over 10,000 t is not one consignment"):
+        v.tonnes_to_kg(Decimal("130000"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("in transit", Status.IN_TRANSIT),
+        ("In_Transit", Status.IN_TRANSIT),
+        ("在途", Status.IN_TRANSIT),
+        ("В пути", Status.IN_TRANSIT),
+        ("已到达", Status.ARRIVED),
+        ("прибыл", Status.ARRIVED),
+        ("", None),
+    ],
+)
+def test_statuses_are_read_in_three_languages(cell: str, status: Status | None) -> None:
+    assert v.parse_status(cell) is status
+
+
+def test_an_unknown_status_lists_the_allowed_ones() -> None:
+    with pytest.raises(ValueError, match="allowed: planned, loading, in transit"):
+        v.parse_status("lost")
+
+
+def test_escaped_formula_text_loses_its_apostrophe() -> None:
+    assert v.text("'=SUM(A1)") == "=SUM(A1)"
+    assert v.text("'-") == "-"
+    assert v.text("O'Brien") == "O'Brien"
+
+
+@pytest.mark.parametrize(
+    ("header", "canonical"),
+    [
+        ("waybill", "waybill"),
+        ("  WAYBILL ", "waybill"),
+        ("运单号", "waybill"),
+        ("Накладная", "waybill"),
+        ("накладная", "waybill"),
+        ("净重(吨)", "net_tonnes"),
+        ("净重（吨）", "net_tonnes"),
+        ("Вес нетто, т", "net_tonnes"),
+        ("Net Tonnes", "net_tonnes"),
+        ("Станция отправления", "origin_station"),
+        ("口岸站", "border_station"),
+        ("colour", None),
+    ],
+)
+def test_headers_are_recognised_in_three_languages(header: str, canonical: str | None) -> None:
+    assert recognise(header) == canonical
+
+
+def test_a_mapping_lists_unknown_and_missing_columns() -> None:
+    mapping = map_headers(["运单号", "货物", "colour", "发站"])
+    assert mapping.columns == {"waybill": 0, "commodity": 1, "origin_station": 3}
+    assert mapping.unknown == ("colour",)
+    assert mapping.missing == ("destination_station", "departure_date", "net_tonnes")
+    overridden = map_headers(["运单号", "货物", "colour", "发站"], {2: "destination_station"})
+    assert overridden.columns["destination_station"] == 2
