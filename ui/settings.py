@@ -32,10 +32,26 @@ MAIN_WINDOW_STATE: Key[QByteArray] = Key("main_window/state", QByteArray, QByteA
 SHIPMENTS_HEADER_STATE: Key[QByteArray] = Key("shipments/header_state", QByteArray, QByteArray())
 #: The column keys the saved header state was made for; a different set discards the state.
 SHIPMENTS_HEADER_COLUMNS: Key[str] = Key("shipments/header_columns", str, "")
+#: The filter bar's controls when the app was last closed (JSON of FilterBar.state()).
+SHIPMENTS_LAST_FILTER: Key[str] = Key("shipments/last_filter", str, "")
+#: Named views: JSON {name: {"filter": state, "header": base64 header state, "columns": keys}}.
+SHIPMENTS_SAVED_VIEWS: Key[str] = Key("shipments/saved_views", str, "")
+
+#: Import column mappings the user chose, as JSON: {header-set key: {column index: field}}.
+IMPORT_MAPPINGS: Key[str] = Key("import/mappings", str, "")
+#: The folder of the last imported or exported file.
+IMPORT_EXPORT_FOLDER: Key[str] = Key("import/folder", str, "")
 
 ALL_KEYS: tuple[Key[object], ...] = cast(
     "tuple[Key[object], ...]",
-    (MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, SHIPMENTS_HEADER_STATE, SHIPMENTS_HEADER_COLUMNS),
+    (
+        MAIN_WINDOW_GEOMETRY,
+        MAIN_WINDOW_STATE,
+        SHIPMENTS_HEADER_STATE,
+        SHIPMENTS_HEADER_COLUMNS,
+        SHIPMENTS_LAST_FILTER,
+        SHIPMENTS_SAVED_VIEWS,
+    ),
 )
 
 

@@ -4,13 +4,19 @@ The change is made by the caller first (so a refused change never reaches the st
 pushed with its result. Undo puts the shipments back through ``shipments.revert``; redo makes
 the same change again against the versions that are current then. A conflict with someone
 else's later save is reported, never overwritten.
+
+Several steps may touch the same shipment, and each undo or redo writes a new version. The
+window's ShipmentUndoStack therefore keeps the version its own last write left on each
+shipment, and every step checks against that: a step stays undoable after later steps were
+undone, while a save by someone else in between is still refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from models.services import shipments
 from models.services.session import Database
@@ -22,6 +28,15 @@ Reapply = Callable[[dict[int, int]], BulkResult | SaveResult]
 Notify = Callable[[Changes], None]
 
 
+class ShipmentUndoStack(QUndoStack):
+    """The window's undo stack and the versions its own changes left on each shipment."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: shipment id → version after this window's last write to it.
+        self.versions: dict[int, int] = {}
+
+
 def _bulk(result: BulkResult | SaveResult) -> BulkResult:
     if isinstance(result, BulkResult):
         return result
@@ -29,8 +44,12 @@ def _bulk(result: BulkResult | SaveResult) -> BulkResult:
     return BulkResult(before, (result.shipment,), result.changes)
 
 
-def _versions(details: tuple[ShipmentDetail, ...]) -> dict[int, int]:
-    return {d.id: d.version for d in details}
+def _expected(book: dict[int, int], details: tuple[ShipmentDetail, ...]) -> dict[int, int]:
+    return {d.id: book.get(d.id, d.version) for d in details}
+
+
+def _record(book: dict[int, int], details: tuple[ShipmentDetail, ...]) -> None:
+    book.update({d.id: d.version for d in details})
 
 
 class ChangeCommand(QUndoCommand):
@@ -43,23 +62,29 @@ class ChangeCommand(QUndoCommand):
         done: BulkResult | SaveResult,
         reapply: Reapply,
         notify: Notify,
+        stack: ShipmentUndoStack,
     ) -> None:
         super().__init__(text)
         self._db = db
         self._result = _bulk(done)
         self._reapply = reapply
         self._notify = notify
+        self._book = stack.versions
+        _record(self._book, self._result.after)
         self._first = True
 
     def redo(self) -> None:
         if self._first:  # the caller already made the change
             self._first = False
             return
-        self._result = _bulk(self._reapply(_versions(self._result.before)))
+        self._result = _bulk(self._reapply(_expected(self._book, self._result.before)))
+        _record(self._book, self._result.after)
         self._notify(self._result.changes)
 
     def undo(self) -> None:
-        reverted = shipments.revert(self._db, self._result.before, _versions(self._result.after))
+        expected = _expected(self._book, self._result.after)
+        reverted = shipments.revert(self._db, self._result.before, expected)
+        _record(self._book, reverted.after)
         # Redo works from the versions the revert left.
         self._result = BulkResult(reverted.after, self._result.after, reverted.changes)
         self._notify(reverted.changes)

@@ -62,9 +62,6 @@ SORT_COLUMNS: dict[str, Any] = {
     "arrival_date": Shipment.arrival_date,
     "net_weight_kg": Shipment.net_weight_kg,
     "updated_at": Shipment.updated_at,
-    "arrived_weight_kg": Shipment.arrived_weight_kg,
-    "wagons": Shipment.wagons,
-    "containers": Shipment.containers,
     "contract": select(Contract.number)
     .where(Contract.id == Shipment.contract_id)
     .scalar_subquery(),
@@ -226,6 +223,7 @@ def page(
     sort: Sort = Sort(),  # noqa: B008
     offset: int = 0,
     limit: int = 200,
+    total: int | None = None,
 ) -> list[ShipmentRow]:
     """Rows ``offset`` to ``offset + limit`` of the filtered, sorted table.
 
@@ -235,12 +233,23 @@ def page(
         sort: Their order; ties are broken by id so pages never overlap.
         offset: The first row (0-based).
         limit: How many rows at most.
+        total: The filter's row count, when the caller knows it: a page in the second half
+            is then read from the end in the opposite order, so the last page costs what the
+            first does (an OFFSET walks every row it skips).
 
     Returns:
         The rows in table order.
     """
     with db.read() as s:
-        ids = list(s.scalars(_ordered_ids(flt, sort).offset(offset).limit(limit)))
+        if total is not None and offset > total // 2 and offset < total:
+            # DESC is the exact reverse of ASC on both databases (NULLs included), and the id
+            # tie-break makes the order total, so the reversed walk finds the same rows.
+            take = min(limit, total - offset)
+            reverse = Sort(sort.key, not sort.descending)
+            query = _ordered_ids(flt, reverse).offset(total - offset - take).limit(take)
+            ids = list(s.scalars(query))[::-1]
+        else:
+            ids = list(s.scalars(_ordered_ids(flt, sort).offset(offset).limit(limit)))
         return rows_by_id(s, ids)
 
 

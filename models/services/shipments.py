@@ -534,23 +534,68 @@ def revise_eta(
         ValidationError: No reason given, or the ETA is before the departure.
         ConflictError: The shipment changed after the caller loaded it.
     """
+    result = revise_eta_many(
+        db, [shipment_id], eta, reason, {shipment_id: expected_version}, user=user
+    )
+    after = result.after[0]
+    return SaveResult(after, result.before[0], _warnings(after), result.changes)
+
+
+def revise_eta_many(
+    db: Database,
+    ids: Sequence[int],
+    eta: date,
+    reason: str,
+    expected_versions: dict[int, int] | None = None,
+    *,
+    user: str | None = None,
+) -> BulkResult:
+    """Set the ETA of several shipments at once, with one reason on each audit entry.
+
+    Args:
+        db: The database.
+        ids: The shipments.
+        eta: The new estimated arrival date.
+        reason: Why the ETA changes (required).
+        expected_versions: The version of each shipment the caller loaded; a shipment
+            missing here is not checked.
+        user: Who makes the change (default: the database's user).
+
+    Returns:
+        The shipments before and after, for undo.
+
+    Raises:
+        ValidationError: No reason, or the ETA is before one shipment's departure (its waybill
+            is named); nothing is saved then.
+        ConflictError: One of them changed after the caller loaded it.
+        NotFoundError: One of them was deleted.
+    """
     if not reason.strip():
         raise ValidationError("reason", "required", "say why the ETA changes")
     user = user or db.user
+    expected = expected_versions or {}
+    before: list[ShipmentDetail] = []
+    after: list[ShipmentDetail] = []
     with db.write() as s:
-        sh = _load(s, shipment_id)
-        _check_version(sh, expected_version)
-        before = _detail(sh)
-        if sh.departure_date and eta < sh.departure_date:
-            raise ValidationError(
-                "eta", "before_departure", f"ETA {eta} is before departure {sh.departure_date}"
-            )
-        sh.eta = eta
-        sh.updated_at = utcnow()
-        sh.updated_by = user
-        after = _flush(s, sh)
-        _audit(s, user, shipment_id, "eta", _diff(before, after), reason.strip())
-    return SaveResult(after, before, _warnings(after), Changes((shipment_id,), membership=True))
+        for shipment_id in ids:
+            sh = _load(s, shipment_id)
+            if shipment_id in expected:
+                _check_version(sh, expected[shipment_id])
+            old = _detail(sh)
+            if sh.departure_date and eta < sh.departure_date:
+                raise ValidationError(
+                    "eta",
+                    "before_departure",
+                    f"waybill {sh.waybill}: ETA {eta} is before departure {sh.departure_date}",
+                )
+            sh.eta = eta
+            sh.updated_at = utcnow()
+            sh.updated_by = user
+            new = _flush(s, sh)
+            _audit(s, user, shipment_id, "eta", _diff(old, new), reason.strip())
+            before.append(old)
+            after.append(new)
+    return BulkResult(tuple(before), tuple(after), Changes(tuple(ids), membership=True))
 
 
 def record_arrived_weight(

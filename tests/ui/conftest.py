@@ -15,6 +15,7 @@ from models.services.demo import create_demo
 #: Shipments in the UI tests' demo database: enough for several pages, small for qtmodeltester.
 DEMO_SHIPMENTS = 600
 
+
 @pytest.fixture(autouse=True)
 def _pinned_locale() -> Iterator[None]:
     """English (US) numbers and dates, whatever the machine's locale."""

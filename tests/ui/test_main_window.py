@@ -56,7 +56,8 @@ def test_typing_in_the_search_box_filters_the_table(qtbot, window, demo_db):
     qtbot.keyClicks(page.search_box(), prefix)
     qtbot.waitUntil(lambda: model.rowCount() == expected)
     assert model.index(0, column_of("waybill")).data().startswith(prefix)
-    assert _summary(window).startswith(f"{format_number(expected)} shipment")
+    summary = f"{format_number(expected)} of {format_number(total)} shipment"
+    assert _summary(window).startswith(summary)
     page.search_box().clear()
     qtbot.waitUntil(lambda: model.rowCount() == total)
 

@@ -207,7 +207,6 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda r, _t: _tonnes_or_blank(r.arrived_weight_kg),
         lambda r, _t: r.arrived_weight_kg,
         RIGHT,
-        sort_key="arrived_weight_kg",
         sample=lambda: format_tonnes(1_400_000),
         editor="arrived_weight",
     ),
@@ -225,7 +224,6 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda r, _t: format_number(r.wagons),
         lambda r, _t: r.wagons,
         RIGHT,
-        sort_key="wagons",
         sample=lambda: "000",
     ),
     ColumnSpec(
@@ -234,7 +232,6 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda r, _t: format_number(r.containers),
         lambda r, _t: r.containers,
         RIGHT,
-        sort_key="containers",
         sample=lambda: "000",
     ),
     ColumnSpec(

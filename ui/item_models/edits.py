@@ -18,6 +18,7 @@ from models.services import shipments
 from models.services.queries import ShipmentRow
 from models.services.session import Database
 from models.services.shipments import BulkResult, SaveResult
+from ui.i18n import arg
 
 _CONTEXT = "ShipmentEdits"
 
@@ -94,5 +95,5 @@ def _as_date(value: object) -> date | None:
 
 
 def undo_text(what: str, n: int) -> str:
-    """ "status change of 54 shipments": the name of an undo step with its count."""
-    return QCoreApplication.translate(_CONTEXT, "%1 of %n shipment(s)", "", n).replace("%1", what)
+    """The name of an undo step with its count, e.g. "status change of 54 shipments"."""
+    return arg(QCoreApplication.translate(_CONTEXT, "%1 of %n shipment(s)", "", n), what)

@@ -1,8 +1,9 @@
-"""The shipments page: a search box over the read-only shipments table.
+"""The shipments page: the filter bar over the shipments table, with in-table editing.
 
 The table stays instant at a million rows because the view asks its model only for the rows on
 screen (see ``ShipmentsTableModel``): fixed row height, no word wrap and no size-to-contents, so
-Qt never has to measure rows it does not paint.
+Qt never has to measure rows it does not paint. The actions on rows (bulk changes, copy,
+delete, navigation) live in ``ShipmentActions``.
 """
 
 from __future__ import annotations
@@ -10,76 +11,108 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from models.errors import UserError
+from models.services import queries
+from models.services.queries import Filter
 from models.services.session import Database
-from ui.i18n import arg, format_tonnes
+from models.services.shipments import Changes
+from ui.delegates.date import DateDelegate
+from ui.delegates.notes import NotesDelegate
+from ui.delegates.status import StatusDelegate
+from ui.delegates.tonnes import TonnesDelegate
+from ui.errors import user_message
+from ui.i18n import arg, format_number, format_tonnes
 from ui.item_models.columns import COLUMNS
 from ui.item_models.shipments_table import ShipmentsTableModel
+from ui.pages.shipment_actions import Notify, ShipmentActions
+from ui.undo import ShipmentUndoStack
+from ui.widgets.filter_bar import FilterBar
 
 
 class ShipmentsPage(QWidget):
-    """Search box and shipments table; reports the filtered count and weight."""
+    """Filter bar and shipments table; reports the filtered count and weight."""
 
     #: The rows were counted again; the argument is the new :meth:`summary`.
     summary_changed = Signal(str)
-
-    #: Milliseconds of no typing before the search runs (each search is a database query).
-    SEARCH_DELAY_MS = 250
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(parent)
-        self._model = ShipmentsTableModel(db, self, today=today)
+        self._db = db
+        self._today = today
+        self._model = ShipmentsTableModel(db, self, today=today, flt=Filter(as_of=today))
+        self._total = self._model.rowCount()
 
-        self._search = QLineEdit(self)
-        self._search.setObjectName("shipmentsSearch")
-        self._search.setPlaceholderText(
-            self.tr("Search by waybill, train, wagon or container number, or notes…")
+        self._filter_bar = FilterBar(db, self)
+        self._filter_bar.setObjectName("shipmentsFilterBar")
+        self._message = QLabel(self)
+        self._message.setObjectName("shipmentsMessage")
+        self._message.setWordWrap(True)
+        self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # palette roles keep it readable in light and dark themes
+        self._message.setStyleSheet(
+            "QLabel { background: palette(tool-tip-base); color: palette(tool-tip-text);"
+            " border: 1px solid #d32f2f; padding: 4px; }"
         )
-        self._search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._message.hide()
 
         self._view = QTableView(self)
         self._view.setObjectName("shipmentsTable")
         self._setup_view()
+        self._actions = ShipmentActions(self, db)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self._search)
+        layout.addWidget(self._filter_bar)
+        layout.addWidget(self._message)
         layout.addWidget(self._view, 1)
 
-        self._search.textChanged.connect(self._on_search_text_changed)
-        self._search.returnPressed.connect(self._on_search_return_pressed)
-        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self._filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
         self._model.modelReset.connect(self._on_model_model_reset)
-        self._view.horizontalHeader().sortIndicatorChanged.connect(
-            self._on_header_sort_indicator_changed
-        )
+        header = self._view.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
+        header.customContextMenuRequested.connect(self._on_header_custom_context_menu_requested)
 
     def _setup_view(self) -> None:
         view = self._view
         view.setModel(self._model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # F2 or a click on the current cell edits in place; double-click and Enter open the
+        # shipment form (FormActions listens to ``activated``), so they must not also edit.
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._delegates = {
+            "status": StatusDelegate(view),
+            "eta": DateDelegate(view, asks_reason=True),
+            "arrival_date": DateDelegate(view),
+            "arrived_weight": TonnesDelegate(view),
+            "notes": NotesDelegate(view),
+        }
+        for column, spec in enumerate(COLUMNS):
+            if spec.editor is not None:
+                view.setItemDelegateForColumn(column, self._delegates[spec.editor])
 
         # One fixed height for every row: Qt then never asks a row for its size.
         rows = view.verticalHeader()
@@ -94,6 +127,7 @@ class ShipmentsPage(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._set_default_widths()
         # The indicator first: enabling sorting asks the model to sort by it at once.
         header.setSortIndicatorShown(True)
@@ -127,22 +161,60 @@ class ShipmentsPage(QWidget):
         """The table."""
         return self._view
 
+    def filter_bar(self) -> FilterBar:
+        """The filter controls above the table."""
+        return self._filter_bar
+
+    def actions(self) -> ShipmentActions:
+        """The row actions (bulk changes, copy, delete, navigation) for menus."""
+        return self._actions
+
     def search_box(self) -> QLineEdit:
         """The free-text search field."""
-        return self._search
+        return self._filter_bar.text_edit()
+
+    def message(self) -> str:
+        """The text of the message shown above the table ("" when none)."""
+        return self._message.text() if self._message.isVisible() else ""
+
+    def set_undo_stack(self, stack: ShipmentUndoStack, notify: Notify) -> None:
+        """Make edits undoable on ``stack``; ``notify`` refreshes every view after a change."""
+        self._actions.set_undo(stack, notify)
+        self._model.set_edit_handler(self._actions.save_cell)
 
     def summary(self) -> str:
-        """The "N shipments, X t" line for the rows shown, or why they could not be counted."""
+        """The "N of M shipments, X t" line for the rows shown, or why they could not be counted."""
         error = self._model.count_error()
         if error is not None:
             return arg(self.tr("Cannot count the shipments: %1"), error)
         n = self._model.rowCount()
-        text = self.tr("%Ln shipment(s), %1 t", "", n)
-        return arg(text, format_tonnes(self._model.total_weight_kg()))
+        tonnes = format_tonnes(self._model.total_weight_kg())
+        if self._model.current_filter() == self._base_filter():
+            return arg(self.tr("%Ln shipment(s), %1 t", "", n), tonnes)
+        text = self.tr("%1 of %Ln shipment(s), %2 t", "", self._total)
+        return arg(text, format_number(n), tonnes)
 
     def refresh(self) -> None:
         """Count and load the rows again, keeping filter, sort and column layout."""
+        self._total = self._count_all()
         self._model.refresh()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Show what a service call changed: the rows in place, or everything again."""
+        if not changes.shipment_ids or not self._model.reload_rows(changes.shipment_ids):
+            self.refresh()
+        else:
+            self.summary_changed.emit(self.summary())
+
+    def show_error(self, error: UserError) -> None:
+        """Show why a change was refused, above the table (not a modal box)."""
+        self._message.setText(user_message(error))
+        self._message.show()
+
+    def clear_message(self) -> None:
+        """Hide the message above the table."""
+        self._message.hide()
+        self._message.clear()
 
     def header_state(self) -> QByteArray:
         """Column widths, order, hidden columns and sort, to save in the settings."""
@@ -160,30 +232,16 @@ class ShipmentsPage(QWidget):
         )
         return restored
 
-    # -- slots ------------------------------------------------------------------------------
+    # -- helpers ----------------------------------------------------------------------------
 
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._search_timer.start()  # restarts: only a pause in typing runs a query
+    def _base_filter(self) -> Filter:
+        return Filter(as_of=self._today)
 
-    def _on_search_return_pressed(self) -> None:
-        self._search_timer.stop()
-        self._apply_search()
-
-    def _on_search_timer_timeout(self) -> None:
-        self._apply_search()
-
-    def _apply_search(self) -> None:
-        flt = self._model.current_filter()
-        self._model.set_filter(replace(flt, text=self._search.text().strip()))
-
-    def _on_model_model_reset(self) -> None:
-        self.summary_changed.emit(self.summary())
-
-    def _on_header_sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
-        # QTableView has already asked the model to sort; a column the database cannot
-        # order by was ignored there, so show the sort that is really in force.
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
-            self._show_model_sort()
+    def _count_all(self) -> int:
+        try:
+            return queries.count(self._db)
+        except UserError:
+            return 0  # the model shows why in its placeholder row
 
     def _show_model_sort(self) -> None:
         header = self._view.horizontalHeader()
@@ -196,3 +254,37 @@ class ShipmentsPage(QWidget):
                 header.setSortIndicator(column, self._model.sort_order())
         finally:
             header.blockSignals(blocked)
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def _on_filter_bar_filter_changed(self) -> None:
+        flt = replace(self._filter_bar.current_filter(), as_of=self._today)
+        self._model.set_filter(flt)
+
+    def _on_model_model_reset(self) -> None:
+        self.summary_changed.emit(self.summary())
+
+    def _on_header_sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        # QTableView has already asked the model to sort; a column the database cannot
+        # order by was ignored there, so show the sort that is really in force.
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
+            self._show_model_sort()
+
+    def _on_header_custom_context_menu_requested(self, pos: QPoint) -> None:
+        self.columns_menu().popup(self._view.horizontalHeader().mapToGlobal(pos))
+
+    def columns_menu(self) -> QMenu:
+        """A menu of checkable columns: unchecking hides a column (at least one stays)."""
+        header = self._view.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnsMenu")
+        visible = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
+        for column, spec in enumerate(COLUMNS):
+            action = menu.addAction(spec.title())
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(not (len(visible) == 1 and column in visible))
+            action.toggled.connect(
+                lambda on, c=column: header.setSectionHidden(c, not on)  # type: ignore[misc]
+            )
+        return menu
