@@ -414,6 +414,18 @@ def validate_unit_number(kind: str, number: str, field: str | None = None) -> st
     )
 
 
+def _check_max_length(field: str, value: str, maximum: int, what: str) -> None:
+    if len(value) > maximum:
+        raise ValidationError(
+            field,
+            LENGTH,
+            f"{what} is at most {maximum} characters, got {len(value)}",
+            min=1,
+            max=maximum,
+            got=len(value),
+        )
+
+
 def validate_waybill(text: str, field: str = "waybill") -> str:
     """Check a waybill (SMGS consignment note) number and return it stripped.
 
@@ -452,15 +464,7 @@ def validate_waybill(text: str, field: str = "waybill") -> str:
             value=value,
             char=bad,
         )
-    if len(value) > WAYBILL_MAX_LENGTH:
-        raise ValidationError(
-            field,
-            LENGTH,
-            f"a waybill number is at most {WAYBILL_MAX_LENGTH} characters, got {len(value)}",
-            min=1,
-            max=WAYBILL_MAX_LENGTH,
-            got=len(value),
-        )
+    _check_max_length(field, value, WAYBILL_MAX_LENGTH, "a waybill number")
     return value
 
 
@@ -494,13 +498,5 @@ def validate_train_no(text: str, field: str = "train_no") -> str:
             value=value,
             char=bad,
         )
-    if len(value) > TRAIN_NO_MAX_LENGTH:
-        raise ValidationError(
-            field,
-            LENGTH,
-            f"a train number is at most {TRAIN_NO_MAX_LENGTH} characters, got {len(value)}",
-            min=1,
-            max=TRAIN_NO_MAX_LENGTH,
-            got=len(value),
-        )
+    _check_max_length(field, value, TRAIN_NO_MAX_LENGTH, "a train number")
     return value

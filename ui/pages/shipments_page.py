@@ -196,8 +196,14 @@ class ShipmentsPage(QWidget):
 
     def refresh(self) -> None:
         """Count and load the rows again, keeping filter, sort and column layout."""
-        self._total = self._count_all()
+        # Unfiltered, the model's own count is the whole table: don't count it twice.
+        # (The summary shown on the model's reset only uses the total when filtered.)
+        unfiltered = self._model.current_filter() == self._base_filter()
+        if not unfiltered:
+            self._total = self._count_all()
         self._model.refresh()
+        if unfiltered:
+            self._total = self._model.rowCount()
 
     def apply_changes(self, changes: Changes) -> None:
         """Show what a service call changed: the rows in place, or everything again."""
