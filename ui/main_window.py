@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,11 @@ from ui.undo import ShipmentUndoStack
 
 class MainWindow(QMainWindow):
     """Railgrain's window over one open database."""
+
+    #: Data changed: after this window's own writes (``apply_changes``) and after changes
+    #: made elsewhere (another window, process or user). Pages other than the shipments
+    #: table (dashboard, charts, views) refresh on it.
+    data_changed = Signal()
 
     def __init__(
         self,
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         self._page.apply_changes(changes)
         now = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
         self._saved.setText(arg(self.tr("Saved %1"), now))
+        self.data_changed.emit()
 
     # -- menus ------------------------------------------------------------------------------
 
