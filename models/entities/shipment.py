@@ -59,6 +59,7 @@ class Shipment(Base):
     departure_date: Mapped[date | None] = mapped_column(index=True)
     eta: Mapped[date | None] = mapped_column(index=True)
     arrival_date: Mapped[date | None] = mapped_column(index=True)
+    # Its own index as well as ix_shipments_status_departure: (status, id) is the sort by status.
     status: Mapped[str] = mapped_column(String(12), index=True, default=Status.PLANNED.value)
     net_weight_kg: Mapped[int] = mapped_column(BigInteger, index=True)
     arrived_weight_kg: Mapped[int | None] = mapped_column(BigInteger)

@@ -8,13 +8,27 @@ joins the names for just those rows, so deep pages stay cheap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Select,
+    and_,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union_all,
+)
+from sqlalchemy import column as sql_column
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, aliased
 
 from models.db import Database
 from models.entities import (
@@ -50,6 +64,18 @@ class Filter:
     late_only: bool = False
     #: The day "late" is judged against; None means today.
     as_of: date | None = None
+    # --- drill-down fields used by models.services.figures (every figure carries a Filter) ---
+    #: ETA on or after / on or before these days (ageing buckets, expected arrivals).
+    eta_from: date | None = None
+    eta_to: date | None = None
+    #: Only shipments without a border station (the "no border" bar of tonnage by route).
+    without_border: bool = False
+    #: ``statuses`` (and ``late_only``) mean the status each shipment had at the end of this
+    #: day (UTC) according to its events, not its current one; None: the current status.
+    status_as_of: date | None = None
+    #: Only shipments at a border station whose latest event happened before this day
+    #: (UTC midnight): "stuck at the border" for more than as_of - this day - 1 days.
+    at_border_before: date | None = None
 
 
 #: Sort keys the table offers → the column ordered by (ties broken by id).
@@ -134,40 +160,196 @@ class ShipmentRow:
         return (as_of - self.eta).days
 
 
-def late_condition(as_of: date) -> ColumnElement[bool]:
-    """SQL for "late": ETA before ``as_of`` and not arrived or cancelled."""
-    return and_(
-        Shipment.eta < as_of,
-        Shipment.status.in_([s.value for s in OPEN_STATUSES]),
+def late_condition(as_of: date, *, historical: date | None = None) -> ColumnElement[bool]:
+    """SQL for "late": ETA before ``as_of`` and not arrived or cancelled.
+
+    With ``historical`` (a day), "not arrived or cancelled" is judged on the status the
+    shipment had at the end of that day according to its events (see
+    :func:`status_at_condition`), so a past day's late list is what it was then.
+    """
+    open_values = [s.value for s in OPEN_STATUSES]
+    if historical is None:
+        return and_(Shipment.eta < as_of, Shipment.status.in_(open_values))
+    # Two small index-friendly sets instead of one OR that both databases would scan for:
+    # open now and unchanged since, or changed since and open then.
+    cutoff = end_of_day(historical)
+    later = select(ShipmentEvent.shipment_id).where(ShipmentEvent.occurred_at >= cutoff)
+    unchanged = select(Shipment.id).where(
+        Shipment.eta < as_of, Shipment.status.in_(open_values), Shipment.id.not_in(later)
+    )
+    changed_row = aliased(Shipment)
+    then = (
+        select(ShipmentEvent.status)
+        .where(ShipmentEvent.shipment_id == changed_row.id, ShipmentEvent.occurred_at < cutoff)
+        .order_by(ShipmentEvent.occurred_at.desc(), ShipmentEvent.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    changed = select(changed_row.id).where(
+        changed_row.id.in_(later), changed_row.eta < as_of, then.in_(open_values)
+    )
+    return Shipment.id.in_(union_all(unchanged, changed))
+
+
+def end_of_day(day: date) -> datetime:
+    """The first instant after ``day``, UTC (event times are UTC)."""
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
+
+
+def status_at_condition(values: Sequence[str], day: date) -> ColumnElement[bool]:
+    """SQL for "its status at the end of ``day`` (UTC) was one of ``values``".
+
+    A shipment's status at a moment is its latest event before it; a shipment with no event
+    by then did not exist yet. Shipments with no event after that day still have it as their
+    current status, which the indexed ``status`` column answers; only the few with later
+    events need their history read. That keeps recent days as fast as today.
+    """
+    cutoff = end_of_day(day)
+    later = select(ShipmentEvent.shipment_id).where(ShipmentEvent.occurred_at >= cutoff)
+    then = (
+        select(ShipmentEvent.status)
+        .where(ShipmentEvent.shipment_id == Shipment.id, ShipmentEvent.occurred_at < cutoff)
+        .order_by(ShipmentEvent.occurred_at.desc(), ShipmentEvent.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return or_(
+        and_(Shipment.status.in_(values), Shipment.id.not_in(later)),
+        and_(Shipment.id.in_(later), then.in_(values)),
     )
 
 
-def _like_prefix(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
+def at_border_before_condition(day: date) -> ColumnElement[bool]:
+    """SQL for "at a border station, and its latest event happened before ``day``"."""
+    since = datetime.combine(day, time.min, tzinfo=UTC)
+    return and_(
+        Shipment.status == Status.AT_BORDER.value,
+        ~select(ShipmentEvent.id)
+        .where(ShipmentEvent.shipment_id == Shipment.id, ShipmentEvent.occurred_at >= since)
+        .exists(),
+    )
+
+
+#: Shorter texts have no trigram: they match the start of a waybill, train or unit number only.
+TRIGRAM = 3
+_FTS_SHIPMENTS = table("shipments_fts", sql_column("rowid"))
+_FTS_UNITS = table("shipment_units_fts", sql_column("rowid"))
+
+
+class TextSearch(ColumnElement[bool]):
+    """Free text: part of a waybill, train number, notes, or a wagon/container number.
+
+    Compiled per database to what its trigram index serves (migration 0002): FTS5 ``MATCH``
+    of the quoted text on SQLite, ``ILIKE '%text%'`` (pg_trgm GIN) elsewhere. Both fold case.
+    A text shorter than a trigram is a prefix of a waybill, train or unit number instead (an
+    index range on SQLite), since an FTS5 trigram table cannot find it.
+    """
+
+    inherit_cache = False  # the text decides the SQL shape (short or long): compile each
+    type = Boolean()
+    # A condition in itself: without this SQLite would get "(…) = 1", which no index serves.
+    _is_implicitly_boolean = True
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _glob_prefix(text: str) -> str:
+    # GLOB is case-sensitive, so SQLite walks the btree index; numbers are stored upper case.
+    escaped = "".join(f"[{c}]" if c in "*?[" else c for c in text.upper())
+    return escaped + "*"
+
+
+def _units_matching(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return Shipment.id.in_(select(ShipmentUnit.shipment_id).where(condition))
+
+
+def _fts_match(fts: Any, phrase: str) -> ColumnElement[bool]:
+    return literal_column(fts.name).op("MATCH")(phrase)
+
+
+def _unit_text(text: str) -> str:
+    """A wagon or container number as stored: without the spaces and dashes of print.
+
+    "CSQU 305438-3" on paper is CSQU3054383 in the database.
+    """
+    return re.sub(r"[\s\-]", "", text)
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'  # one FTS5 string: every character literal
+
+
+def _sqlite_units(text: str) -> ColumnElement[bool]:
+    if len(text) < TRIGRAM:
+        return _units_matching(ShipmentUnit.number.op("GLOB")(_glob_prefix(text)))
+    matching = select(_FTS_UNITS.c.rowid).where(_fts_match(_FTS_UNITS, _fts_phrase(text)))
+    return _units_matching(ShipmentUnit.id.in_(matching))
+
+
+def _sqlite_text(text: str) -> ColumnElement[bool]:
+    units = _sqlite_units(_unit_text(text))
+    if len(text) < TRIGRAM:
+        pattern = _glob_prefix(text)
+        return or_(
+            Shipment.waybill.op("GLOB")(pattern), Shipment.train_no.op("GLOB")(pattern), units
+        )
+    matching = select(_FTS_SHIPMENTS.c.rowid).where(_fts_match(_FTS_SHIPMENTS, _fts_phrase(text)))
+    return or_(Shipment.id.in_(matching), units)
+
+
+def _ilike_text(text: str) -> ColumnElement[bool]:
+    unit_text = _unit_text(text)
+    if len(text) < TRIGRAM:
+        prefix = _like_escape(text) + "%"
+        return or_(
+            Shipment.waybill.ilike(prefix, escape="\\"),
+            Shipment.train_no.ilike(prefix, escape="\\"),
+            _units_matching(ShipmentUnit.number.ilike(_like_escape(unit_text) + "%", escape="\\")),
+        )
+    pattern = "%" + _like_escape(text) + "%"
+    unit_pattern = "%" + _like_escape(unit_text) + "%"
+    # One id list from four index scans (pg_trgm GIN each); an OR with a subquery in it would
+    # make PostgreSQL scan the whole table instead.
+    return Shipment.id.in_(
+        union_all(
+            *(
+                select(Shipment.id).where(column.ilike(pattern, escape="\\"))
+                for column in (Shipment.waybill, Shipment.train_no, Shipment.notes)
+            ),
+            select(ShipmentUnit.shipment_id).where(
+                ShipmentUnit.number.ilike(unit_pattern, escape="\\")
+            ),
+        )
+    )
+
+
+@compiles(TextSearch)
+def _compile_text_search(element: TextSearch, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(_ilike_text(element.text), **kw))
+
+
+@compiles(TextSearch, "sqlite")
+def _compile_text_search_sqlite(element: TextSearch, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(_sqlite_text(element.text), **kw))
 
 
 def conditions(flt: Filter) -> list[ColumnElement[bool]]:
     """The WHERE clauses of a filter, for reuse by counts, pages, exports and aggregates."""
     where: list[ColumnElement[bool]] = []
     text = flt.text.strip()
-    if text:  # case-insensitive on both databases (SQLite's LIKE folds only ASCII anyway)
-        prefix = _like_prefix(text)
-        upper = _like_prefix(text.upper().replace(" ", ""))
-        where.append(
-            or_(
-                Shipment.waybill.ilike(prefix, escape="\\"),
-                Shipment.train_no.ilike(prefix, escape="\\"),
-                Shipment.notes.ilike("%" + prefix, escape="\\"),
-                Shipment.id.in_(
-                    select(ShipmentUnit.shipment_id).where(
-                        ShipmentUnit.number.like(upper, escape="\\")
-                    )
-                ),
-            )
-        )
+    if text:
+        where.append(TextSearch(text))
     if flt.statuses:
-        where.append(Shipment.status.in_([Status(s).value for s in flt.statuses]))
+        values = [Status(s).value for s in flt.statuses]
+        if flt.status_as_of is None:
+            where.append(Shipment.status.in_(values))
+        else:
+            where.append(status_at_condition(values, flt.status_as_of))
     for column, ids in (
         (Shipment.commodity_id, flt.commodity_ids),
         (Shipment.supplier_id, flt.supplier_ids),
@@ -190,7 +372,15 @@ def conditions(flt: Filter) -> list[ColumnElement[bool]]:
     if flt.arrival_to:
         where.append(Shipment.arrival_date <= flt.arrival_to)
     if flt.late_only:
-        where.append(late_condition(flt.as_of or date.today()))
+        where.append(late_condition(flt.as_of or date.today(), historical=flt.status_as_of))
+    if flt.eta_from:
+        where.append(Shipment.eta >= flt.eta_from)
+    if flt.eta_to:
+        where.append(Shipment.eta <= flt.eta_to)
+    if flt.without_border:
+        where.append(Shipment.border_station_id.is_(None))
+    if flt.at_border_before:
+        where.append(at_border_before_condition(flt.at_border_before))
     return where
 
 
@@ -211,10 +401,25 @@ def totals(db: Database, flt: Filter = Filter()) -> tuple[int, int]:  # noqa: B0
         return int(n), int(kg)
 
 
+#: Name sorts done as a join: sort key → (the named table, its name, the shipment's id of it).
+#: The join lets the database walk the names' unique index and, per name, the shipments'
+#: (id, …) index in id order: no sort of a million rows, and always the current names.
+#: (Only NOT NULL references: a join would drop shipments without one.)
+NAME_SORT_JOINS: dict[str, tuple[Any, Any, Any]] = {
+    "commodity": (Commodity, Commodity.name, Shipment.commodity_id),
+    "supplier": (Counterparty, Counterparty.name, Shipment.supplier_id),
+}
+
+
 def _ordered_ids(flt: Filter, sort: Sort) -> Select[tuple[int]]:
-    column = SORT_COLUMNS[sort.key]
+    query = select(Shipment.id).where(*conditions(flt))
+    if sort.key in NAME_SORT_JOINS:
+        entity, column, reference = NAME_SORT_JOINS[sort.key]
+        query = query.join(entity, entity.id == reference)
+    else:
+        column = SORT_COLUMNS[sort.key]
     order = (column.desc(), Shipment.id.desc()) if sort.descending else (column, Shipment.id)
-    return select(Shipment.id).where(*conditions(flt)).order_by(*order)
+    return query.order_by(*order)
 
 
 def page(
@@ -224,6 +429,7 @@ def page(
     offset: int = 0,
     limit: int = 200,
     total: int | None = None,
+    lang: str = "en",
 ) -> list[ShipmentRow]:
     """Rows ``offset`` to ``offset + limit`` of the filtered, sorted table.
 
@@ -236,6 +442,8 @@ def page(
         total: The filter's row count, when the caller knows it: a page in the second half
             is then read from the end in the opposite order, so the last page costs what the
             first does (an OFFSET walks every row it skips).
+        lang: The language of station and goods names: "en" (Latin), "zh" or "ru"; a name
+            not recorded in that language is the Latin one.
 
     Returns:
         The rows in table order.
@@ -246,15 +454,70 @@ def page(
             # tie-break makes the order total, so the reversed walk finds the same rows.
             take = min(limit, total - offset)
             reverse = Sort(sort.key, not sort.descending)
-            query = _ordered_ids(flt, reverse).offset(total - offset - take).limit(take)
-            ids = list(s.scalars(query))[::-1]
+            ids = _page_ids(s, flt, reverse, total - offset - take, take, db.is_sqlite)[::-1]
         else:
-            ids = list(s.scalars(_ordered_ids(flt, sort).offset(offset).limit(limit)))
-        return rows_by_id(s, ids)
+            ids = _page_ids(s, flt, sort, offset, limit, db.is_sqlite)
+        return rows_by_id(s, ids, lang)
 
 
-def rows_by_id(session: Session, ids: Sequence[int]) -> list[ShipmentRow]:
+def _page_ids(
+    s: Session, flt: Filter, sort: Sort, offset: int, limit: int, sqlite: bool
+) -> list[int]:
+    if sort.key != "contract":
+        return list(s.scalars(_ordered_ids(flt, sort).offset(offset).limit(limit)))
+    # The contract order as two index walks, no sort of a million rows: the shipments without
+    # a contract (by id), and the others by contract number through a join (as NAME_SORT_JOINS).
+    # NULL sorts below every number on SQLite and above on PostgreSQL, as ORDER BY would.
+    where = conditions(flt)
+    by_id = Shipment.id.desc() if sort.descending else Shipment.id.asc()
+    number = Contract.number.desc() if sort.descending else Contract.number.asc()
+    without = select(Shipment.id).where(Shipment.contract_id.is_(None), *where).order_by(by_id)
+    named = (
+        select(Shipment.id)
+        .join(Contract, Contract.id == Shipment.contract_id)
+        .where(*where)
+        .order_by(number, by_id)
+    )
+    first, second = (without, named) if sqlite != sort.descending else (named, without)
+    ids = list(s.scalars(first.offset(offset).limit(limit)))
+    if len(ids) == limit:
+        return ids
+    skip = 0
+    if not ids:  # the page starts in the second part: where does the first one end?
+        counted = select(func.count()).select_from(first.order_by(None).subquery())
+        skip = offset - int(s.execute(counted).scalar_one())
+    return ids + list(s.scalars(second.offset(max(0, skip)).limit(limit - len(ids))))
+
+
+#: The shipments columns a table row is made of.
+_ROW_COLUMNS = (
+    Shipment.id,
+    Shipment.waybill,
+    Shipment.train_no,
+    Shipment.commodity_id,
+    Shipment.supplier_id,
+    Shipment.consignee_id,
+    Shipment.origin_station_id,
+    Shipment.border_station_id,
+    Shipment.destination_station_id,
+    Shipment.departure_date,
+    Shipment.eta,
+    Shipment.arrival_date,
+    Shipment.status,
+    Shipment.net_weight_kg,
+    Shipment.arrived_weight_kg,
+    Shipment.wagons,
+    Shipment.containers,
+    Shipment.version,
+    Shipment.contract_id,
+    Shipment.notes,
+)
+
+
+def rows_by_id(session: Session, ids: Sequence[int], lang: str = "en") -> list[ShipmentRow]:
     """The table rows for these ids, in the order given (missing ids are left out).
+
+    Station and goods names are in ``lang`` ("en", "zh", "ru") where recorded, else Latin.
 
     The shipments are fetched by id alone and the names looked up afterwards: joined in one
     query, SQLite's planner starts from the small name tables and scans (80–300 ms a page
@@ -262,8 +525,10 @@ def rows_by_id(session: Session, ids: Sequence[int]) -> list[ShipmentRow]:
     """
     if not ids:
         return []
-    shipments = session.scalars(select(Shipment).where(Shipment.id.in_(ids))).all()
-    commodities = _names(session, Commodity, {sh.commodity_id for sh in shipments})
+    # Plain rows, not ORM objects: a page is read-only, and the identity map and attribute
+    # instrumentation cost more than the query (about half of a page's time).
+    shipments = session.execute(select(*_ROW_COLUMNS).where(Shipment.id.in_(ids))).all()
+    commodities = _names(session, Commodity, {sh.commodity_id for sh in shipments}, lang)
     parties = _names(
         session, Counterparty, {i for sh in shipments for i in (sh.supplier_id, sh.consignee_id)}
     )
@@ -276,6 +541,7 @@ def rows_by_id(session: Session, ids: Sequence[int]) -> list[ShipmentRow]:
             for i in (sh.origin_station_id, sh.border_station_id, sh.destination_station_id)
             if i is not None
         },
+        lang,
     )
     contracts = _contract_numbers(session, {sh.contract_id for sh in shipments if sh.contract_id})
     last_events = _last_events(session, [sh.id for sh in shipments])
@@ -284,6 +550,7 @@ def rows_by_id(session: Session, ids: Sequence[int]) -> list[ShipmentRow]:
             session,
             Station,
             {st for _at, st in last_events.values() if st is not None and st not in stations},
+            lang,
         )
     )
     by_id = {
@@ -320,10 +587,15 @@ def rows_by_id(session: Session, ids: Sequence[int]) -> list[ShipmentRow]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _names(session: Session, entity: Any, ids: set[int]) -> dict[int, str]:
+def _names(session: Session, entity: Any, ids: set[int], lang: str = "en") -> dict[int, str]:
     if not ids:
         return {}
-    return dict(session.execute(select(entity.id, entity.name).where(entity.id.in_(ids))).all())
+    name = entity.name
+    localized = getattr(entity, {"zh": "name_zh", "ru": "name_ru"}.get(lang, ""), None)
+    if localized is not None:
+        # Stations and goods record Chinese and Russian names; the Latin one stands in.
+        name = func.coalesce(func.nullif(localized, ""), entity.name)
+    return dict(session.execute(select(entity.id, name).where(entity.id.in_(ids))).all())
 
 
 def _station_of(stations: dict[int, str], event: tuple[datetime, int | None] | None) -> str | None:
@@ -343,18 +615,25 @@ def _last_events(session: Session, ids: list[int]) -> dict[int, tuple[datetime, 
     """The latest event's time and station per shipment, in one query for the whole page."""
     if not ids:
         return {}
-    query = (
-        select(ShipmentEvent.shipment_id, ShipmentEvent.occurred_at, ShipmentEvent.station_id)
-        .where(ShipmentEvent.shipment_id.in_(ids))
-        .order_by(ShipmentEvent.shipment_id, ShipmentEvent.occurred_at, ShipmentEvent.id)
+    # Only each shipment's newest event (one walk down its index entry), not its whole
+    # history: a page's six events per shipment cost more to read than the page itself.
+    newest = (
+        select(ShipmentEvent.id)
+        .where(ShipmentEvent.shipment_id == Shipment.id)
+        .order_by(ShipmentEvent.occurred_at.desc(), ShipmentEvent.id.desc())
+        .limit(1)
+        .scalar_subquery()
     )
-    latest: dict[int, tuple[datetime, int | None]] = {}
-    for shipment_id, at, station_id in session.execute(query).all():
-        latest[shipment_id] = (at, station_id)  # ordered: the last one written wins
-    return latest
+    query = select(
+        ShipmentEvent.shipment_id, ShipmentEvent.occurred_at, ShipmentEvent.station_id
+    ).where(ShipmentEvent.id.in_(select(newest).where(Shipment.id.in_(ids))))
+    return {sid: (at, station_id) for sid, at, station_id in session.execute(query).all()}
 
 
-def rows(db: Database, ids: Sequence[int]) -> list[ShipmentRow]:
-    """The table rows of these shipments, in the order given (deleted ones left out)."""
+def rows(db: Database, ids: Sequence[int], lang: str = "en") -> list[ShipmentRow]:
+    """The table rows of these shipments, in the order given (deleted ones left out).
+
+    Station and goods names are in ``lang`` ("en", "zh", "ru") where recorded, else Latin.
+    """
     with db.read() as s:
-        return rows_by_id(s, list(ids))
+        return rows_by_id(s, list(ids), lang)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QSettings
 
 from models.db import Database, open_database
 from models.services.demo import create_demo
+from ui.item_models.shipments_table import ShipmentsTableModel
 
 #: Shipments in the UI tests' demo database: enough for several pages, small for qtmodeltester.
 DEMO_SHIPMENTS = 600
@@ -23,6 +24,17 @@ def _pinned_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture(autouse=True)
+def _counts_before_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read ``rowCount()`` right after a filter: let the count always arrive first.
+
+    In the window a count slower than 40 ms comes after the first rows; on a loaded test
+    machine that would make row counts depend on timing. Tests of the late-count path pass
+    ``totals_wait_ms=0`` themselves.
+    """
+    monkeypatch.setattr(ShipmentsTableModel, "TOTALS_WAIT_MS", 10_000)
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPoint,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QBrush, QIcon
+from PySide6.QtWidgets import QHeaderView
 
 from models.rules.status import Status
 from models.services import queries
@@ -187,9 +196,63 @@ def test_the_cache_never_holds_more_pages_than_its_limit(qtbot, demo_db):
 
 def test_flags_never_fetch_rows(demo_db):
     model = ShipmentsTableModel(demo_db)
+    model.wait_for_background()
+    QCoreApplication.processEvents()
+    loaded = model.cached_pages  # the first page, read with the count, and its neighbour
     flags = model.flags(model.index(model.rowCount() - 1, 0))
     assert flags & Qt.ItemFlag.ItemIsEnabled
-    assert model.cached_pages == 0
+    assert model.cached_pages == loaded
+
+
+def test_rows_show_before_a_slow_count_and_the_count_fills_in(qtbot, qtmodeltester, demo_db):
+    """With no wait for the count, the first page's rows show and the rest arrive as inserts."""
+    model = ShipmentsTableModel(demo_db, totals_wait_ms=0)
+    page_size = ShipmentsTableModel.PAGE_SIZE
+    with qtbot.waitSignal(model.totals_changed, timeout=10_000):
+        model.set_filter(Filter(statuses=(Status.UNLOADED, Status.IN_TRANSIT)))
+        assert model.is_counting()
+        assert model.rowCount() == page_size
+        assert model.index(0, WAYBILL).data()
+    flt = Filter(statuses=(Status.UNLOADED, Status.IN_TRANSIT))
+    expected_n, expected_kg = queries.totals(demo_db, flt)
+    assert not model.is_counting()
+    assert model.rowCount() == expected_n > page_size
+    assert model.total_weight_kg() == expected_kg
+    assert _rows(model, expected_n - 3, 3) == queries.page(
+        demo_db, flt, model.current_sort(), expected_n - 3, 3
+    )
+    qtmodeltester.check(model)
+
+
+def test_a_count_of_an_older_filter_is_dropped(qtbot, demo_db):
+    model = ShipmentsTableModel(demo_db, totals_wait_ms=0)
+    model.set_filter(Filter(statuses=(Status.UNLOADED,)))
+    newest = Filter(statuses=(Status.IN_TRANSIT,))
+    with qtbot.waitSignal(model.totals_changed, timeout=10_000):
+        model.set_filter(newest)
+    model.wait_for_background()
+    QCoreApplication.processEvents()
+    assert model.rowCount() == queries.count(demo_db, newest)
+    assert model.total_weight_kg() == queries.totals(demo_db, newest)[1]
+
+
+def test_a_filter_within_one_page_is_counted_from_that_page(demo_db):
+    model = ShipmentsTableModel(demo_db, totals_wait_ms=0)
+    flt = Filter(text=_some_text(demo_db))
+    model.set_filter(flt)
+    assert not model.is_counting()
+    assert (model.rowCount(), model.total_weight_kg()) == queries.totals(demo_db, flt)
+
+
+def test_painted_cells_are_rendered_once_and_again_after_a_reload(demo_db):
+    model = ShipmentsTableModel(demo_db)
+    index = model.index(0, WAYBILL)
+    first = model.data(index)
+    assert model.data(index) is first  # the kept rendering, not a new string
+    row = model.data(index, ShipmentsTableModel.RowRole)
+    assert model.reload_rows((row.id,))
+    assert model.data(index) == first
+    assert model.data(index) is not first
 
 
 def _destroy_database_file(db) -> None:
@@ -239,7 +302,11 @@ def test_an_uncountable_table_shows_one_placeholder_row(qtbot, qtmodeltester, de
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEnabled
     assert page.summary().startswith("Cannot count the shipments:")
     qtmodeltester.check(model)
-    assert {r.getMessage().split(":")[0] for r in caplog.records} == {"cannot count shipments"}
+    # the first page is read while the count runs, so it fails too
+    assert {r.getMessage().split(":")[0] for r in caplog.records} == {
+        "cannot count shipments",
+        "cannot load shipments page 0",
+    }
     caplog.clear()
 
 
@@ -265,6 +332,81 @@ def test_headers_are_translated_when_shown(qtbot, demo_db, tmp_path):
         QCoreApplication.removeTranslator(translator)
 
 
+#: The roles Qt's item delegate asks for in one multiData call per painted cell.
+_PAINT_ROLES = [
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+]
+
+
+def _same(span_value: object, data_value: object) -> bool:
+    if isinstance(data_value, Qt.AlignmentFlag):
+        return span_value == data_value.value  # the span holds it as a plain int
+    if isinstance(data_value, QBrush | QIcon):
+        return type(span_value) is type(data_value)
+    return span_value == data_value
+
+
+def test_multi_data_answers_as_data_does_and_clears_what_the_last_cell_set(demo_db):
+    """The delegate reuses one span from cell to cell: a late cell's icon must not stay."""
+    today = date.today()
+    model = ShipmentsTableModel(demo_db, flt=Filter(late_only=True, as_of=today), today=today)
+    spans = {role: QModelRoleData(role) for role in _PAINT_ROLES}
+    late = column_of("days_late")
+    cells = [(0, late), (0, WAYBILL), (1, late), (0, column_of("status")), (0, NET)]
+    for row, column in cells:
+        index = model.index(row, column)
+        for role, item in spans.items():
+            model.multiData(index, QModelRoleDataSpan(item))
+            assert _same(item.data(), model.data(index, role)), (row, column, role)
+    assert spans[Qt.ItemDataRole.DisplayRole].data() == model.index(0, NET).data()
+
+
+def test_pages_ahead_in_the_scroll_direction_are_read_and_rendered_in_the_background(demo_db):
+    model = ShipmentsTableModel(demo_db, page_size=10, max_pages=8)
+    assert model.index(35, WAYBILL).data()  # page 3, read here
+    model.wait_for_background()
+    QCoreApplication.processEvents()  # the read-ahead starts after the paint
+    model.wait_for_background()
+    QCoreApplication.processEvents()  # and its pages arrive
+    assert {2, 3, 4, 5} <= set(model._pages)
+    assert all(cell is not None for cell in model._cells[5])  # rendered on the reader
+    expected = queries.page(demo_db, Filter(), Sort(), 50, 10)
+    assert _rows(model, 50, 10) == expected
+    assert [model.index(50 + i, NET).data() for i in range(10)] == [
+        format_tonnes(r.net_weight_kg) for r in expected
+    ]
+
+
+def test_the_view_paints_from_the_first_page_without_measuring_other_rows(qtbot, demo_db):
+    """Fixed row height, no size-to-contents: Qt asks only for the rows on screen."""
+    page = ShipmentsPage(demo_db)
+    qtbot.addWidget(page)
+    view = page.view()
+    assert view.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+    header = view.horizontalHeader()
+    modes = {header.sectionResizeMode(c) for c in range(header.count())}
+    assert QHeaderView.ResizeMode.ResizeToContents not in modes
+    assert not view.wordWrap()
+    model = ShipmentsTableModel(demo_db, page_size=20)
+    view.setModel(model)
+    assert model.rowCount() > 10 * 20
+    page.resize(900, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    view.viewport().repaint()
+    qtbot.waitUntil(lambda: {1, 2} <= set(model._pages))  # read ahead after the paint
+    model.wait_for_background()
+    QCoreApplication.processEvents()
+    # the pages on screen and the two read ahead, nothing further down
+    assert set(model._pages) <= {0, 1, 2, 3}
+
+
 def test_every_sortable_column_names_a_service_sort_key():
     for spec in COLUMNS:
         assert spec.sort_key is None or spec.sort_key in queries.SORT_COLUMNS
@@ -273,8 +415,12 @@ def test_every_sortable_column_names_a_service_sort_key():
 
 def test_a_filter_change_resets_the_cache(demo_db):
     model = ShipmentsTableModel(demo_db)
-    model.index(0, 0).data()
-    assert model.cached_pages == 1
-    model.set_filter(replace(model.current_filter(), statuses=(Status.PLANNED,)))
-    assert model.cached_pages == 0
+    last = model.rowCount() - 1
+    assert model.index(last, 0).data()
+    assert last // ShipmentsTableModel.PAGE_SIZE in model._pages
+    assert len(model._pages) > 1
+    flt = replace(model.current_filter(), statuses=(Status.PLANNED,))
+    model.set_filter(flt)
+    assert list(model._pages) == [0]  # only the new filter's first page, read with its count
+    assert model.index(0, WAYBILL).data() == queries.page(demo_db, flt, Sort(), 0, 1)[0].waybill
     assert model.data(QModelIndex()) is None

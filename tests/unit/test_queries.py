@@ -150,3 +150,113 @@ def test_pages_read_from_the_end_are_the_same_rows(demo, key, descending):
     for offset in (61, 100, 110, 119):
         page = queries.page(demo, Filter(), sort, offset, 7, total=total)
         assert [r.id for r in page] == everything[offset : offset + 7]
+
+
+def _ids(db, text: str) -> set[int]:
+    return {r.id for r in queries.page(db, Filter(text=text), Sort(), 0, 10_000)}
+
+
+def test_free_text_finds_any_part_of_waybill_train_notes_or_unit_number(demo):
+    """The trigram indexes (FTS5 / pg_trgm) are filled by the demo load and match substrings."""
+    with demo.engine.connect() as conn:
+        sid, waybill, train = conn.execute(
+            sa.text("SELECT id, waybill, train_no FROM shipments ORDER BY id LIMIT 1")
+        ).one()
+        unit_of, number = conn.execute(
+            sa.text("SELECT shipment_id, number FROM shipment_units ORDER BY id DESC LIMIT 1")
+        ).one()
+    assert sid in _ids(demo, waybill[2:])
+    assert sid in _ids(demo, train[1:-1].lower())
+    assert unit_of in _ids(demo, number[1:-1])
+    middle = waybill[2:-1]
+    expected = _scalar(
+        demo,
+        "SELECT count(*) FROM shipments s WHERE s.waybill LIKE :p OR s.train_no LIKE :p"
+        " OR s.id IN (SELECT shipment_id FROM shipment_units WHERE number LIKE :p)",
+        p=f"%{middle}%",
+    )
+    assert queries.count(demo, Filter(text=middle)) == expected > 0
+
+
+def test_the_text_index_follows_inserts_updates_and_deletes(demo):
+    with demo.engine.begin() as conn:
+        sid = conn.execute(sa.text("SELECT min(id) FROM shipments")).scalar_one()
+        conn.execute(
+            sa.text("UPDATE shipments SET notes = 'Plombe beschädigt, Щупы OK' WHERE id = :i"),
+            {"i": sid},
+        )
+    assert _ids(demo, "BESCHÄDIGT") == {sid}  # case folded beyond ASCII
+    assert _ids(demo, "щупы") == {sid}
+    with demo.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE shipments SET notes = NULL WHERE id = :i"), {"i": sid})
+        unit_of, number = conn.execute(
+            sa.text("SELECT shipment_id, number FROM shipment_units ORDER BY id LIMIT 1")
+        ).one()
+        conn.execute(sa.text("DELETE FROM shipment_units WHERE number = :n"), {"n": number})
+    assert _ids(demo, "beschädigt") == set()
+    assert unit_of not in _ids(demo, number)
+
+
+@pytest.mark.parametrize("text", ["'", '"', "%", "_", "a\"b'c%d_e\\f*g"])
+def test_free_text_with_quote_and_wildcard_characters_is_literal(demo, text):
+    assert queries.count(demo, Filter(text=text)) == 0
+
+
+def test_two_characters_match_the_start_of_waybill_or_train(demo):
+    with demo.engine.connect() as conn:
+        waybill = conn.execute(sa.text("SELECT min(waybill) FROM shipments")).scalar_one()
+    expected = _scalar(
+        demo,
+        "SELECT count(*) FROM shipments WHERE waybill LIKE :p OR train_no LIKE :p"
+        " OR id IN (SELECT shipment_id FROM shipment_units WHERE number LIKE :p)",
+        p=waybill[:2] + "%",
+    )
+    assert queries.count(demo, Filter(text=waybill[:2])) == expected > 0
+
+
+@pytest.mark.parametrize("key", ["commodity", "supplier"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_name_sorts_follow_the_current_names(demo, key, descending):
+    table, column = {
+        "commodity": ("commodities", "commodity_id"),
+        "supplier": ("counterparties", "supplier_id"),
+    }[key]
+    way = "DESC" if descending else "ASC"
+    sql = (
+        f"SELECT s.id FROM shipments s JOIN {table} t ON t.id = s.{column}"
+        f" ORDER BY t.name {way}, s.id {way}"
+    )
+    with demo.engine.begin() as conn:
+        # a rename moves its shipments: the order is never cached
+        first = conn.execute(sa.text(f"SELECT id FROM {table} ORDER BY name LIMIT 1")).scalar_one()
+        conn.execute(
+            sa.text(f"UPDATE {table} SET name = 'ZZZ renamed' WHERE id = :i"), {"i": first}
+        )
+        expected = [r[0] for r in conn.execute(sa.text(sql))]
+    got = [r.id for r in queries.page(demo, Filter(), Sort(key, descending), 0, len(expected))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_contract_sort_pages_match_the_database_order_across_the_no_contract_rows(demo, descending):
+    way = "DESC" if descending else "ASC"
+    sql = (
+        "SELECT s.id FROM shipments s ORDER BY"
+        f" (SELECT number FROM contracts c WHERE c.id = s.contract_id) {way}, s.id {way}"
+    )
+    with demo.engine.connect() as conn:
+        expected = [r[0] for r in conn.execute(sa.text(sql))]
+        without = _scalar(demo, "SELECT count(*) FROM shipments WHERE contract_id IS NULL")
+    assert 0 < without < len(expected)
+    sort, size = Sort("contract", descending), 7  # pages that straddle where the parts meet
+    got = [
+        r.id
+        for offset in range(0, len(expected), size)
+        for r in queries.page(demo, Filter(), sort, offset, size)
+    ]
+    assert got == expected
+    # the second half read from the end gives the same rows
+    total = len(expected)
+    assert [r.id for r in queries.page(demo, Filter(), sort, total - 10, 10, total=total)] == (
+        expected[-10:]
+    )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from models.rules.status import Status
 from models.services import shipments
@@ -59,21 +59,33 @@ def apply_edit(db: Database, row: ShipmentRow, kind: str, new: EditValue) -> Edi
                 db, [sid], status, note=new.note, expected_versions=versions
             )
 
-        return Edit(status_change({sid: row.version}), status_change, _text("status change"))
+        return Edit(
+            status_change({sid: row.version}),
+            status_change,
+            _text(QT_TRANSLATE_NOOP("ShipmentEdits", "status change")),
+        )
     if kind == "eta":
         eta = _as_date(new.value)
 
         def eta_change(versions: dict[int, int]) -> SaveResult:
             return shipments.revise_eta(db, sid, eta, new.note or "", versions[sid])
 
-        return Edit(eta_change({sid: row.version}), eta_change, _text("ETA revision"))
+        return Edit(
+            eta_change({sid: row.version}),
+            eta_change,
+            _text(QT_TRANSLATE_NOOP("ShipmentEdits", "ETA revision")),
+        )
     if kind == "arrived_weight":
         kg = int(str(new.value))
 
         def weight(versions: dict[int, int]) -> SaveResult:
             return shipments.record_arrived_weight(db, sid, kg, versions[sid], note=new.note)
 
-        return Edit(weight({sid: row.version}), weight, _text("arrived weight"))
+        return Edit(
+            weight({sid: row.version}),
+            weight,
+            _text(QT_TRANSLATE_NOOP("ShipmentEdits", "arrived weight")),
+        )
     if kind in ("arrival_date", "notes"):
         field = "arrival_date" if kind == "arrival_date" else "notes"
         value = _as_date(new.value) if kind == "arrival_date" else (str(new.value or "") or None)
@@ -83,7 +95,11 @@ def apply_edit(db: Database, row: ShipmentRow, kind: str, new: EditValue) -> Edi
             changed = dataclasses.replace(current, **{field: value})
             return shipments.update(db, sid, changed, versions[sid], note=new.note)
 
-        text = _text("arrival date change") if kind == "arrival_date" else _text("notes edit")
+        text = (
+            _text(QT_TRANSLATE_NOOP("ShipmentEdits", "arrival date change"))
+            if kind == "arrival_date"
+            else _text(QT_TRANSLATE_NOOP("ShipmentEdits", "notes edit"))
+        )
         return Edit(update({sid: row.version}), update, text)
     raise ValueError(f"no in-table editor {kind!r}")
 
@@ -94,6 +110,10 @@ def _as_date(value: object) -> date | None:
     raise TypeError(f"not a date: {value!r}")
 
 
+class ShipmentEdits(QObject):
+    """Only a translation context: lupdate marks a plural only in a ``tr()`` call."""
+
+
 def undo_text(what: str, n: int) -> str:
     """The name of an undo step with its count, e.g. "status change of 54 shipments"."""
-    return arg(QCoreApplication.translate(_CONTEXT, "%1 of %n shipment(s)", "", n), what)
+    return arg(ShipmentEdits.tr("%1 of %n shipment(s)", "", n), what)

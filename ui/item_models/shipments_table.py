@@ -4,6 +4,18 @@ Family (c) of STYLE.md: ``rowCount()`` is the service's count for the current fi
 until the filter or sort changes; ``data()`` loads the page of ``PAGE_SIZE`` rows around the row
 asked for through ``queries.page`` and keeps the most recent ``MAX_PAGES`` pages. Sorting is an
 ORDER BY in the database. A page that cannot be loaded shows as disabled placeholder rows.
+
+Rows paint before they are counted: a reset reads only the first page on the GUI thread while
+the count and tonnes run on a background reader; the first page's rows (or, on a refresh, the
+old count) stand until the count arrives, and then rows are added or removed at the end
+(``totals_changed``). Results of an older filter are dropped by generation.
+
+Scrolling is a lookup: after each paint that entered another page, the reader reads the next
+``PREFETCH_AHEAD`` pages in the scroll direction (and one behind) and formats their cells' texts
+there (QLocale and translate are thread-safe), so the GUI thread only attaches the icons and
+colours shared by every row of a status. ``multiData`` answers the delegate's seven roles of a
+cell in one call from those rendered cells. A page read on the GUI thread (the first, a jump)
+renders each row when it is first painted, so only the rows on screen cost anything.
 """
 
 from __future__ import annotations
@@ -20,10 +32,12 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QStyle
@@ -32,8 +46,9 @@ from models.errors import UserError
 from models.services import queries
 from models.services.queries import Filter, ShipmentRow, Sort
 from models.services.session import Database
-from ui.i18n import arg
+from ui.i18n import arg, name_language
 from ui.item_models.appearance import LATE_COLOUR, STATUS_COLOURS, IconCache, late_colour
+from ui.item_models.background import BackgroundReader, Job
 from ui.item_models.columns import COLUMNS, ColumnSpec, column_of_sort_key
 from ui.item_models.edits import EditValue
 
@@ -62,6 +77,10 @@ class _FailedPage:
 
 
 _Page = list[ShipmentRow] | _FailedPage
+#: A row's painted cells: (texts, icons, brushes, alignments), one entry per column.
+_Cells = tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]
+#: A page as the reader hands it over: its rows and each row's cell texts.
+_ReadPage = tuple[list[ShipmentRow], list[tuple[str, ...]] | None]
 
 #: The roles whose values change when a page turns out to be unreadable.
 _PLACEHOLDER_ROLES = [
@@ -90,6 +109,14 @@ class ShipmentsTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
     #: Pages kept; the least recently used page is dropped first.
     MAX_PAGES = 20
+    #: How long a reset waits for the count before showing the first rows without it (ms).
+    #: 0: the first paint waits for nothing but the first page (the count fills in).
+    TOTALS_WAIT_MS = 0
+    #: Pages read ahead in the direction the user scrolls (and one behind).
+    PREFETCH_AHEAD = 2
+
+    #: The count and tonnes of the current filter are known now (or failed: count_error).
+    totals_changed = Signal()
 
     def __init__(
         self,
@@ -101,11 +128,17 @@ class ShipmentsTableModel(QAbstractTableModel):
         today: date | None = None,
         page_size: int | None = None,
         max_pages: int | None = None,
+        totals_wait_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._page_size = page_size or self.PAGE_SIZE
         self._max_pages = max_pages or self.MAX_PAGES
+        self._totals_wait = (
+            self.TOTALS_WAIT_MS if totals_wait_ms is None else totals_wait_ms
+        ) / 1000
         self._db = db
+        #: The language of station and goods names (read once: the locale is set at start).
+        self._lang = name_language()
         self._filter = flt
         self._sort = sort
         self._fixed_today = today
@@ -118,7 +151,33 @@ class ShipmentsTableModel(QAbstractTableModel):
         self._generation = 0
         self._icons = IconCache()
         self._edit_handler: EditHandler | None = None
-        self._load_totals()
+        #: Rendered cells per cached page, one per row: made on the reader for pages read
+        #: ahead; None until first painted for a page read here (the first, a jump).
+        self._cells: dict[int, list[_Cells | None]] = {}
+        #: Icons and brushes per (status, late) of a row, shared by every such row.
+        self._styles: dict[tuple[Any, bool], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+        #: The page last painted from, and the one before it (the scroll direction).
+        self._current_page = -1
+        #: Flags per column (rebuilt when editing is switched on or off).
+        self._column_flags = tuple(_ROW_FLAGS for _ in COLUMNS)
+        #: The cached pages that failed (while there are any, flags() looks the row up).
+        self._failed: set[int] = set()
+        #: Whether a read-ahead is queued to run after the current paint.
+        self._prefetch_queued = False
+        #: +1 while the user scrolls down, -1 up: which way pages are read ahead.
+        self._direction = 1
+        self._previous_page = -1
+        #: Pages queued on the reader for this generation.
+        self._prefetching: set[int] = set()
+        #: True while the count of the current generation is still running.
+        self._counting = False
+        self._reader = BackgroundReader(self)
+        self._reader.job_finished.connect(self._on_reader_job_finished)
+        #: Pages read ahead have a reader of their own: behind a count of a million rows
+        #: (most of a second) they would come too late for the first scroll.
+        self._ahead_reader = BackgroundReader(self)
+        self._ahead_reader.job_finished.connect(self._on_reader_job_finished)
+        self._start_totals(keep_count=False)
 
     # -- what the table shows ---------------------------------------------------------------
 
@@ -138,11 +197,26 @@ class ShipmentsTableModel(QAbstractTableModel):
         """Why the rows could not be counted, or None."""
         return self._count_error
 
+    def is_counting(self) -> bool:
+        """Whether the count and tonnes are still being worked out (``totals_changed`` follows)."""
+        return self._counting
+
+    def wait_for_background(self, msecs: int = 10_000) -> bool:
+        """Block until the background reads have run (shutdown, tests, benchmarks).
+
+        Their results still arrive through queued signals: process events afterwards.
+        """
+        started = time.monotonic()
+        if not self._ahead_reader.wait(msecs):
+            return False
+        left = max(0, msecs - int((time.monotonic() - started) * 1000)) if msecs >= 0 else -1
+        return self._reader.wait(left)
+
     def set_filter(self, flt: Filter) -> None:
         """Show the shipments matching ``flt`` (a reset: new count, empty cache)."""
         if flt != self._filter:
             self._filter = flt
-            self.refresh()
+            self._reset(recount=True, keep_count=False)
 
     def set_sort(self, sort: Sort) -> None:
         """Order the rows by ``sort`` in the database (a reset)."""
@@ -154,17 +228,29 @@ class ShipmentsTableModel(QAbstractTableModel):
             self._reset(recount=self._count_error is not None)
 
     def refresh(self) -> None:
-        """Count again and forget every cached page (after changes made elsewhere)."""
-        self._reset(recount=True)
+        """Count again and forget every cached page (after changes made elsewhere).
 
-    def _reset(self, *, recount: bool) -> None:
+        Until the new count arrives the old one stands, so the view keeps its place.
+        """
+        self._reset(recount=True, keep_count=True)
+
+    def _reset(self, *, recount: bool, keep_count: bool = True) -> None:
         self.beginResetModel()
         self._generation += 1
         self._pages.clear()
+        self._cells.clear()
+        self._styles.clear()  # the palette may have changed (light/dark)
+        self._failed.clear()
+        self._current_page = self._previous_page = -1
+        self._prefetching.clear()
+        self._reader.forget(lambda _key: False)  # nothing queued is wanted any more
+        self._ahead_reader.forget(lambda _key: False)
         self._today = self._fixed_today or date.today()
         if recount:
-            self._load_totals()
+            self._start_totals(keep_count=keep_count)
         self.endResetModel()
+        if recount and not self._counting:
+            self.totals_changed.emit()
 
     @property
     def cached_pages(self) -> int:
@@ -202,16 +288,20 @@ class ShipmentsTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         # Never fetch here (Anki): only a page already known to have failed disables its rows.
-        if self._count_error is not None or isinstance(self._cached(index.row()), _FailedPage):
+        # Asked for every painted cell, so the usual answer is one tuple lookup.
+        if self._count_error is not None or (
+            self._failed and (index.row() // self._page_size) in self._failed
+        ):
             return Qt.ItemFlag.ItemNeverHasChildren
         column = index.column()
-        if self._edit_handler and 0 <= column < len(COLUMNS) and COLUMNS[column].editor:
-            return _EDITABLE
-        return _ROW_FLAGS
+        return self._column_flags[column] if 0 <= column < len(COLUMNS) else _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole
     ) -> Any:
+        # The header asks for every role of every section on each paint: most return here.
+        if role not in _HEADER_ROLES:
+            return None
         if orientation == Qt.Orientation.Vertical:
             if role == _ROLE.DisplayRole and 0 <= section < self.rowCount():
                 return section + 1
@@ -239,24 +329,76 @@ class ShipmentsTableModel(QAbstractTableModel):
         # they return before any page lookup (a third of the paint time at 20 columns).
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        if not 0 <= index.column() < len(COLUMNS):
+        column = index.column()
+        if not 0 <= column < len(COLUMNS):
             return None
-        if self._count_error is not None:
-            return self._placeholder_data(index, role, self._count_error)
-        page = self._page(index.row() // self._page_size)
-        if isinstance(page, _FailedPage):
-            return self._placeholder_data(index, role, page.message)
-        offset = index.row() % self._page_size
-        if offset >= len(page):
-            # The table shrank since it was counted (someone deleted rows): refresh shows it.
-            return self._placeholder_data(
-                index,
-                role,
-                QCoreApplication.translate(
-                    "ShipmentsTableModel", "This row is gone; refresh the table."
-                ),
-            )
-        return self._row_data(page[offset], COLUMNS[index.column()], role)
+        number, offset = divmod(index.row(), self._page_size)
+        cells = self._cells.get(number)
+        if cells is None or offset >= len(cells):
+            # Not loaded yet, unreadable, or gone.
+            if self._count_error is not None:
+                return self._placeholder_data(index, role, self._count_error)
+            page = self._page(number)
+            if isinstance(page, _FailedPage):
+                return self._placeholder_data(index, role, page.message)
+            if offset >= len(page):
+                # The table shrank since it was counted (someone deleted rows): refresh shows it.
+                return self._placeholder_data(
+                    index,
+                    role,
+                    QCoreApplication.translate(
+                        "ShipmentsTableModel", "This row is gone; refresh the table."
+                    ),
+                )
+            cells = self._cells[number]
+        if number != self._current_page:
+            self._enter(number)
+        rendered = cells[offset] or self._render(number, offset)
+        slot = _PAINT_SLOTS.get(role)
+        if slot is not None:
+            return rendered[slot][column]
+        page = self._pages[number]
+        assert not isinstance(page, _FailedPage)
+        if role == _ROLE.ToolTipRole:
+            return self._tooltip(page[offset], COLUMNS[column], rendered[0][column])
+        return self._row_data(page[offset], COLUMNS[column], role)
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+        # Qt 6's delegate asks for seven roles per painted cell in this one call (the default
+        # calls data() seven times). A loaded row answers from its rendered cells; anything
+        # else (a page not read yet, a placeholder row) goes through data() role by role.
+        number, offset = divmod(index.row(), self._page_size)
+        cells = self._cells.get(number)
+        column = index.column()
+        if cells is None or offset >= len(cells) or not 0 <= column < len(COLUMNS):
+            for item in roleDataSpan:
+                value = self.data(index, item.role())
+                if value is None:
+                    item.clearData()
+                else:
+                    item.setData(value)
+            return
+        if number != self._current_page:
+            self._enter(number)
+        rendered = cells[offset] or self._render(number, offset)
+        left = len(_SPAN_SLOTS)  # each item costs a wrapper: stop once the paint roles are set
+        for item in roleDataSpan:
+            role = item.role()
+            slot = _SPAN_SLOTS.get(role)
+            if slot is not None:
+                value = rendered[slot][column] if slot < 3 else _SPAN_ALIGNMENTS[column]
+                left -= 1
+            elif role in _ANSWERED_ROLES:
+                value = self.data(index, role)
+            else:
+                continue  # font, background, check state: never set here, so never stale
+            # The delegate reuses the span from cell to cell: an unanswered role is cleared.
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
+            if not left:
+                break
 
     def setData(self, index: _Index, value: Any, role: int = _ROLE.EditRole) -> bool:
         """Save an edited quick field through the edit handler (the services)."""
@@ -277,6 +419,9 @@ class ShipmentsTableModel(QAbstractTableModel):
     def set_edit_handler(self, handler: EditHandler | None) -> None:
         """Make the quick-field columns editable, saving through ``handler``."""
         self._edit_handler = handler
+        self._column_flags = tuple(
+            _EDITABLE if handler is not None and spec.editor else _ROW_FLAGS for spec in COLUMNS
+        )
 
     def row_at(self, row: int) -> ShipmentRow | None:
         """The row's shipment if its page is loaded (loads it otherwise); None if unreadable."""
@@ -305,7 +450,7 @@ class ShipmentsTableModel(QAbstractTableModel):
         if len(where) != len(wanted):
             return False  # a new shipment, or one not loaded: only a reset places it
         try:
-            fresh = {r.id: r for r in queries.rows(self._db, tuple(where))}
+            fresh = {r.id: r for r in queries.rows(self._db, tuple(where), self._lang)}
         except UserError as error:
             _log.warning("cannot reload shipments: %s", error)
             return False
@@ -313,9 +458,14 @@ class ShipmentsTableModel(QAbstractTableModel):
             return False
         for shipment_id, positions in where.items():
             for position in positions:
-                page = self._pages[position // self._page_size]
+                number, offset = divmod(position, self._page_size)
+                page = self._pages[number]
                 assert not isinstance(page, _FailedPage)
-                page[position % self._page_size] = fresh[shipment_id]
+                page[offset] = fresh[shipment_id]
+                cells = self._cells.get(number)
+                if cells is not None:
+                    row = fresh[shipment_id]
+                    cells[offset] = self._cell(row, render_texts(row, self._today))
                 self.dataChanged.emit(
                     self.index(position, 0), self.index(position, len(COLUMNS) - 1)
                 )
@@ -323,19 +473,42 @@ class ShipmentsTableModel(QAbstractTableModel):
 
     # -- data() helpers, one per concern ----------------------------------------------------
 
+    def _render(self, number: int, offset: int) -> _Cells:
+        """Render a row of a page read on this thread (only its rows on screen are drawn)."""
+        page = self._pages[number]
+        assert not isinstance(page, _FailedPage)
+        row = page[offset]
+        rendered = self._cells[number][offset] = self._cell(row, render_texts(row, self._today))
+        return rendered
+
+    def _cell(self, row: ShipmentRow, texts: tuple[str, ...]) -> _Cells:
+        """A row's painted cells: its texts, and the icons and colours its state shares."""
+        key = (row.status, row.days_late(self._today) > 0)
+        style = self._styles.get(key)
+        if style is None:
+            # Icons and brushes are made here, on the GUI thread (a QPixmap must be).
+            style = self._styles[key] = (
+                tuple(self._decoration(row, spec) for spec in COLUMNS),
+                tuple(self._foreground(row, spec) for spec in COLUMNS),
+            )
+        return (texts, style[0], style[1], _ALIGNMENTS)
+
+    def _foreground(self, row: ShipmentRow, spec: ColumnSpec) -> QBrush | None:
+        if spec.key == "days_late" and row.days_late(self._today):
+            return QBrush(late_colour())
+        return None
+
     def _row_data(self, row: ShipmentRow, spec: ColumnSpec, role: int) -> Any:
         if role == _ROLE.DisplayRole:
             return spec.display(row, self._today)
         if role == _ROLE.TextAlignmentRole:
             return spec.alignment
         if role == _ROLE.ToolTipRole:
-            return self._tooltip(row, spec)
+            return self._tooltip(row, spec, spec.display(row, self._today))
         if role == _ROLE.DecorationRole:
             return self._decoration(row, spec)
         if role == _ROLE.ForegroundRole:
-            if spec.key == "days_late" and row.days_late(self._today):
-                return QBrush(late_colour())
-            return None
+            return self._foreground(row, spec)
         if role == self.RowRole:
             return row
         if role == _ROLE.EditRole:
@@ -348,15 +521,13 @@ class ShipmentsTableModel(QAbstractTableModel):
             return spec.editor
         return None
 
-    def _tooltip(self, row: ShipmentRow, spec: ColumnSpec) -> str | None:
+    def _tooltip(self, row: ShipmentRow, spec: ColumnSpec, text: str) -> str | None:
         late = row.days_late(self._today)
         if spec.key == "days_late" or (spec.key == "status" and late):
             if late:
-                return QCoreApplication.translate(
-                    "ShipmentsTableModel", "Late: %n day(s) past the ETA", "", late
-                )
+                # self.tr, not translate(): lupdate marks plurals only in tr() calls.
+                return self.tr("Late: %n day(s) past the ETA", "", late)
             return None
-        text = spec.display(row, self._today)
         # The full text, for cells too narrow to show it.
         return text or None
 
@@ -390,43 +561,160 @@ class ShipmentsTableModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _load_totals(self) -> None:
-        try:
-            self._count, self._weight_kg = queries.totals(self._db, self._filter)
-            self._count_error = None
-        except UserError as error:
-            _log.warning("cannot count shipments: %s", error)
-            self._count, self._weight_kg = 0, 0
-            self._count_error = str(error)
+    def _start_totals(self, *, keep_count: bool) -> None:
+        """Count on the reader while the first page loads here (see the module docstring)."""
+        generation = self._generation
+        db, flt = self._db, self._filter
+        job = self._reader.submit(("totals", generation), lambda: queries.totals(db, flt))
+        previous = self._count if keep_count and self._count_error is None else None
+        self._counting = True
+        self._count_error = None
+        first = self._page(0)
+        if self._totals_wait > 0 and job.wait(self._totals_wait):  # 0: never wait
+            self._take_totals(job)
+        elif not isinstance(first, _FailedPage) and len(first) < self._page_size:
+            # The whole filter fits in the first page: it is its own count.
+            self._counting = False
+            self._count = len(first)
+            self._weight_kg = sum(r.net_weight_kg for r in first)
+        elif previous is not None:
+            self._count = previous  # a refresh: the view keeps its place meanwhile
+        else:
+            self._count = 0 if isinstance(first, _FailedPage) else len(first)
 
-    def _cached(self, row: int) -> _Page | None:
-        return self._pages.get(row // self._page_size)
+    def _take_totals(self, job: Job) -> None:
+        self._counting = False
+        if job.error is None:
+            self._count, self._weight_kg = job.result
+            return
+        if not isinstance(job.error, UserError):
+            raise job.error  # a bug: the excepthook shows it
+        _log.warning("cannot count shipments: %s", job.error)
+        self._count, self._weight_kg = 0, 0
+        self._count_error = str(job.error)
+
+    def _on_reader_job_finished(self, job: Job) -> None:
+        kind, generation = job.key[0], job.key[1]
+        if generation != self._generation:
+            return  # an older filter or sort: dropped
+        if kind == "page":
+            self._prefetching.discard(job.key[2])
+            if job.error is None and job.result is not None and job.key[2] not in self._pages:
+                self._store(job.key[2], job.result)
+            return
+        if not self._counting:
+            return  # already waited for and taken
+        before = self._count
+        self._take_totals(job)
+        if self._count_error is not None:
+            self.beginResetModel()
+            self._pages.clear()
+            self._cells.clear()
+            self._failed.clear()
+            self.endResetModel()
+        elif self._count > before:
+            self._count, after = before, self._count
+            self.beginInsertRows(QModelIndex(), before, after - 1)
+            self._count = after
+            self.endInsertRows()
+        elif self._count < before:
+            self._count, after = before, self._count
+            self.beginRemoveRows(QModelIndex(), after, before - 1)
+            self._count = after
+            for number in [n for n in self._pages if n * self._page_size >= after]:
+                del self._pages[number]
+                self._cells.pop(number, None)
+                self._failed.discard(number)
+            self.endRemoveRows()
+        self.totals_changed.emit()
 
     def _page(self, number: int) -> _Page:
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
             return page
+        # Here only when the reader has not brought it yet: the first page of a reset, a jump.
         started = time.perf_counter()
+        read: _Page | _ReadPage
         try:
-            page = queries.page(
-                self._db,
-                self._filter,
-                self._sort,
-                number * self._page_size,
-                self._page_size,
-                total=self._count,
-            )
+            read = self._page_reader(number, render=False)()
         except UserError as error:
             _log.warning("cannot load shipments page %d: %s", number, error)
-            page = _FailedPage(str(error))
+            read = _FailedPage(str(error))
             # Cells of this page painted before the failure was known drew as enabled rows.
             self._schedule_repaint(number)
         _log.debug("page %d loaded in %.1f ms", number, 1000 * (time.perf_counter() - started))
-        self._pages[number] = page
+        self._store(number, read)
+        return self._pages[number]
+
+    def _page_reader(self, number: int, *, render: bool = True) -> Callable[[], _ReadPage]:
+        """A Qt-widget-free read of page ``number`` and its texts, for this thread or the reader.
+
+        ``render=False``: no texts yet; each row is rendered when first painted (a page read
+        here, on the GUI thread, draws only the rows on screen before it shows).
+        """
+        db, flt, sort, size, lang = self._db, self._filter, self._sort, self._page_size, self._lang
+        total = None if self._counting else self._count
+        today = self._today
+
+        def read() -> _ReadPage:
+            rows = queries.page(db, flt, sort, number * size, size, total=total, lang=lang)
+            # QLocale formatting and QCoreApplication.translate are thread-safe: the texts are
+            # made where the rows are read, so painting them later is a tuple lookup.
+            if not render:
+                return rows, None
+            return rows, [render_texts(row, today) for row in rows]
+
+        return read
+
+    def _store(self, number: int, read: _Page | _ReadPage) -> None:
+        if isinstance(read, _FailedPage):
+            self._pages[number] = read
+            self._cells.pop(number, None)
+            self._failed.add(number)
+        else:
+            rows, texts = read
+            self._pages[number] = rows
+            self._cells[number] = (
+                [None] * len(rows)
+                if texts is None
+                else [self._cell(r, t) for r, t in zip(rows, texts, strict=True)]
+            )
+            self._failed.discard(number)
         while len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
-        return page
+            dropped, _ = self._pages.popitem(last=False)
+            self._cells.pop(dropped, None)
+            self._failed.discard(dropped)
+
+    def _enter(self, number: int) -> None:
+        """The view paints from page ``number`` now: keep it cached and read on ahead."""
+        if number != self._previous_page:  # not a screen that straddles two pages
+            self._direction = 1 if number >= self._current_page else -1
+        self._previous_page, self._current_page = self._current_page, number
+        if number in self._pages:
+            self._pages.move_to_end(number)
+        if not self._prefetch_queued:
+            # After this paint: the reader's Python work would otherwise share the GIL with it.
+            self._prefetch_queued = True
+            QTimer.singleShot(0, self, self._prefetch_around)
+
+    def _prefetch_around(self) -> None:
+        self._prefetch_queued = False
+        number, step = self._current_page, self._direction
+        # Keep room in the cache for the page on screen and the one behind it.
+        ahead = min(self.PREFETCH_AHEAD, max(0, self._max_pages - 2))
+        for distance in range(1, ahead + 1):
+            self._prefetch(number + step * distance)
+        self._prefetch(number - step)
+
+    def _prefetch(self, number: int) -> None:
+        """Read a page on the reader, so scrolling on finds it loaded and rendered."""
+        if number < 0 or number * self._page_size >= max(self._count, self._page_size):
+            return
+        if number in self._pages or number in self._prefetching:
+            return
+        self._prefetching.add(number)
+        self._ahead_reader.submit(("page", self._generation, number), self._page_reader(number))
 
     def _schedule_repaint(self, number: int) -> None:
         generation = self._generation
@@ -465,3 +753,35 @@ _ANSWERED_ROLES = frozenset(
         ),
     }
 )
+
+
+def render_texts(row: ShipmentRow, today: date) -> tuple[str, ...]:
+    """The texts of a row's cells in column order (run on the reader thread too)."""
+    return tuple(display(row, today) for display in _DISPLAYS)
+
+
+_DISPLAYS = tuple(spec.display for spec in COLUMNS)
+
+#: The roles ``headerData`` answers.
+_HEADER_ROLES = frozenset(
+    int(r)
+    for r in (
+        _ROLE.DisplayRole,
+        _ROLE.TextAlignmentRole,
+        _ROLE.ToolTipRole,
+        _ROLE.InitialSortOrderRole,
+    )
+)
+
+#: The roles a paint asks for, answered from a row's rendered cells: role → slot in _Cells.
+_PAINT_SLOTS = {
+    int(_ROLE.DisplayRole): 0,
+    int(_ROLE.DecorationRole): 1,
+    int(_ROLE.ForegroundRole): 2,
+    int(_ROLE.TextAlignmentRole): 3,
+}
+_ALIGNMENTS = tuple(spec.alignment for spec in COLUMNS)
+#: The same for multiData as plain ints: a QVariant of a Python enum costs six times as much.
+_SPAN_ALIGNMENTS = tuple(int(spec.alignment.value) for spec in COLUMNS)
+#: multiData's slots: display, decoration, foreground from the cells; 3: the alignment.
+_SPAN_SLOTS = {**_PAINT_SLOTS, int(_ROLE.TextAlignmentRole): 3}
