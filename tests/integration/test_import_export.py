@@ -180,8 +180,14 @@ def test_export_then_import_into_an_empty_database_gives_the_same_shipments(
         "containers, notes"
     )
     query = f"SELECT {columns} FROM shipments ORDER BY waybill"  # noqa: S608
+    units = (
+        "SELECT s.waybill, u.kind, u.number FROM shipment_units u "
+        "JOIN shipments s ON s.id = u.shipment_id ORDER BY s.waybill, u.number"
+    )
     with sqlite3.connect(demo) as a, sqlite3.connect(empty) as b:
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
+        expected = a.execute(units).fetchall()
+        assert expected and b.execute(units).fetchall() == expected
     second = tmp_path / f"second{suffix}"
     assert run("export", second, "--db", empty).returncode == 0
     if suffix == ".csv":

@@ -246,3 +246,144 @@ def test_quoted_fields_with_newlines_keep_excel_row_numbers(db: Database) -> Non
         "row 3, column origin_station, value 'Nowhere': unknown station; use a code or a name "
         "from the reference data"
     ]
+
+
+# -- wagon and container numbers ----------------------------------------------------------------
+
+UNITS_HEADER = (
+    "waybill,commodity,origin_station,destination_station,departure_date,status,net_tonnes,units"
+)
+
+
+def _units(db: Database, waybill: str) -> list[tuple[str, str]]:
+    with db.read() as s:
+        return [
+            tuple(r)
+            for r in s.execute(
+                text(
+                    "SELECT u.kind, u.number FROM shipment_units u "
+                    "JOIN shipments s ON s.id = u.shipment_id WHERE s.waybill = :w ORDER BY u.id"
+                ),
+                {"w": waybill},
+            )
+        ]
+
+
+def test_unit_numbers_are_imported_and_counted(db: Database) -> None:
+    data = _csv(
+        'U-1,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,"CSQU3054383; msku 123456-5,TGHU7654320"',
+        "U-2,Wheat,Kostanay,QTJ,2025-01-05,in transit,60,51037059 62001235",
+        "U-3,Wheat,Kostanay,QTJ,2025-01-05,in transit,60,",
+        header=UNITS_HEADER,
+    )
+    assert import_file(db, data).line() == "inserted 3, updated 0, unchanged 0"
+    assert _units(db, "U-1") == [
+        ("container", "CSQU3054383"),
+        ("container", "MSKU1234565"),
+        ("container", "TGHU7654320"),
+    ]
+    assert _units(db, "U-2") == [("wagon", "51037059"), ("wagon", "62001235")]
+    assert _units(db, "U-3") == []
+    rows = {r.waybill: r for r in page(db, Filter(), offset=0, limit=10)}
+    assert (rows["U-1"].containers, rows["U-1"].wagons) == (3, 0)
+    assert (rows["U-2"].containers, rows["U-2"].wagons) == (0, 2)
+
+
+def test_unit_numbers_in_chinese_and_russian_headers_are_recognised() -> None:
+    from models.services.imports.headers import recognise
+
+    assert recognise("箱号") == recognise("Номера вагонов") == recognise(" Units ") == "units"
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        (
+            "CSQU3054384",
+            "container CSQU3054384: check digit should be 3, not 4 (or another character is "
+            "mistyped)",
+        ),
+        (
+            "51037058",
+            "wagon 51037058: check digit should be 9, not 8 (or another digit is mistyped)",
+        ),
+        ("5103705", "wagon 5103705: a wagon number has 8 digits, got 7"),
+        ("CSQU3054383 CSQU3054383", "container CSQU3054383 is listed twice"),
+        (
+            "CSQU3054383;CSQX3054383;51037050",
+            "container CSQX3054383: the category letter (4th character) must be U, J or Z, "
+            "not 'X'; wagon 51037050: check digit should be 9, not 0 (or another digit is "
+            "mistyped)",
+        ),
+    ],
+)
+def test_a_bad_unit_number_is_named_with_its_row_and_column(
+    db: Database, cell: str, message: str
+) -> None:
+    data = _csv(
+        "U-1,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,CSQU3054383",
+        f'U-2,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,"{cell}"',
+        header=UNITS_HEADER.replace(",units", ",箱号"),
+    )
+    before = _snapshot(db)
+    assert _problems(db, data) == [f"row 3, column 箱号, value '{cell}': {message}"]
+    assert _snapshot(db) == before
+
+
+def test_a_second_import_replaces_changed_units_and_keeps_equal_ones(db: Database) -> None:
+    first = _csv(
+        "U-1,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,CSQU3054383 MSKU1234565",
+        "U-2,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,TGHU7654320",
+        header=UNITS_HEADER,
+    )
+    import_file(db, first)
+    second = _csv(
+        "U-1,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,MSKU1234565;CSQU3054383",
+        "U-2,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,TGHU7654320 51037059",
+        header=UNITS_HEADER,
+    )
+    assert import_file(db, second).line() == "inserted 0, updated 1, unchanged 1"
+    assert _units(db, "U-2") == [("container", "TGHU7654320"), ("wagon", "51037059")]
+    row = next(r for r in page(db, Filter(), offset=0, limit=10) if r.waybill == "U-2")
+    assert (row.containers, row.wagons, row.version) == (1, 1, 2)
+    trail = shipments.audit_trail(db, row.id)
+    assert trail[-1]["changes"]["units"] == [["TGHU7654320"], ["TGHU7654320", "51037059"]]
+
+
+def test_imported_rows_carry_the_file_name_and_are_found_by_text_search(db: Database) -> None:
+    data = _csv(
+        "SRCH-77,Wheat,Kostanay,QTJ,2025-01-05,in transit,50,CSQU3054383",
+        header=UNITS_HEADER,
+    )
+    import_file(db, data, source="loading_list.csv")
+    row = next(r for r in page(db, Filter(), offset=0, limit=10) if r.waybill == "SRCH-77")
+    assert [e["note"] for e in shipments.events(db, row.id)] == ["imported from loading_list.csv"]
+    assert [a["reason"] for a in shipments.audit_trail(db, row.id)] == [
+        "imported from loading_list.csv"
+    ]
+    # The full-text index is filled after the bulk insert, not row by row.
+    for needle in ("SRCH-77", "3054383"):
+        assert [r.waybill for r in page(db, Filter(text=needle), offset=0, limit=10)] == ["SRCH-77"]
+
+
+def test_an_export_imports_back_unchanged_on_every_database(db: Database, tmp_path) -> None:
+    """Export (names, dates, tonnes, units, escaped formulas) then import: nothing differs."""
+    import csv
+
+    from models.services.exports import export
+
+    data = _csv(
+        'X-1,Wheat,Kostanay,QTJ,2025-01-05,in transit,24.05,"CSQU3054383 51037059"',
+        "-X-2,小麦粉,684001,QTJ,2025-01-06,planned,1313,",
+        header=UNITS_HEADER,
+    )
+    import_file(db, data)
+    path = tmp_path / "out.csv"
+    assert export(db, path).rows == 2
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = {r["waybill"]: r for r in csv.DictReader(f)}
+    assert rows["X-1"]["units"] == "CSQU3054383 51037059"
+    assert rows["X-1"]["net_tonnes"] == "24.05" and rows["X-1"]["departure_date"] == "2025-01-05"
+    assert rows["'-X-2"]["commodity"] == "Wheat flour" and rows["'-X-2"]["units"] == ""
+    summary = import_file(db, path.read_bytes())
+    assert summary.line() == "inserted 0, updated 0, unchanged 2"

@@ -38,7 +38,7 @@ from models.services.imports.reader import ENCODINGS
 from models.services.session import Database
 from ui import settings as keys
 from ui.errors import show_user_error
-from ui.i18n import arg, format_date, format_tonnes, status_label
+from ui.i18n import arg, format_date, format_number, format_tonnes, status_label
 from ui.settings import Settings
 from ui.tasks import TaskRunner, is_cancelled
 
@@ -104,6 +104,7 @@ class ImportDialog(QDialog):
         self.resize(1000, 640)
         self._db = db
         self._data = data
+        self._source = source
         self._runner = runner or TaskRunner(self)
         self._settings = settings or Settings()
         self._plan: Plan | None = None
@@ -244,9 +245,9 @@ class ImportDialog(QDialog):
         self._summary.setText(
             arg(
                 self.tr("Will insert %1, update %2, leave %3 unchanged."),
-                str(result.count("insert")),
-                str(result.count("update")),
-                str(result.count("unchanged")),
+                format_number(result.count("insert")),
+                format_number(result.count("update")),
+                format_number(result.count("unchanged")),
             )
             if result.ok
             else self.tr("Nothing can be imported until every problem is fixed.")
@@ -422,11 +423,11 @@ class ImportDialog(QDialog):
     # -- importing ----------------------------------------------------------------------------
 
     def _on_buttons_accepted(self) -> None:
-        options, data, db = self.options(), self._data, self._db
+        options, data, db, source = self.options(), self._data, self._db, self._source
         self._import.setEnabled(False)
 
         def work(progress: Any, cancel: Any) -> Any:
-            return import_file(db, data, options, progress=progress, cancel=cancel)
+            return import_file(db, data, options, source=source, progress=progress, cancel=cancel)
 
         self.import_task = self._runner.run(
             work,

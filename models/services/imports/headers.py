@@ -24,6 +24,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "containers": ("集装箱数", "Контейнеров", "Контейнеры"),
     "contract": ("合同号", "Договор", "contract no"),
     "notes": ("备注", "Примечание", "note", "comments"),
+    # Wagon and container numbers, several in a cell, separated by ";", "," or spaces.
+    "units": (
+        "箱号",
+        "集装箱号",
+        "车号",
+        "箱号/车号",
+        "Номера вагонов",
+        "Номера контейнеров",
+        "Номера вагонов/контейнеров",
+        "unit numbers",
+        "wagon numbers",
+        "container numbers",
+        "wagons/containers",
+    ),
 }
 
 #: The canonical headers in the order exports write them.

@@ -8,15 +8,19 @@ waybills looked up in chunks) and written with executemany, so 100,000 rows take
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from models.db import Database
-from models.entities import Counterparty, Shipment
+from models.entities import Counterparty, Shipment, ShipmentUnit
 from models.errors import ValidationError
 from models.progress import CancelToken, Progress, no_progress
 from models.rules.status import Status, check_transition
@@ -25,30 +29,11 @@ from models.services.imports.headers import Mapping, map_headers
 from models.services.imports.names import References, key
 from models.services.imports.problems import Collector, ImportFileError, Problem
 from models.services.imports.rows import NO_TRAIN, UNKNOWN_PARTY, ParsedRow, parse_rows
+from models.services.imports.writer import COLUMNS, bulk_cache, write_plan
 from models.services.shipments import Changes
 
-#: Waybills per "WHERE waybill IN (...)" lookup (well under every database's parameter limit).
-_CHUNK = 500
-#: The Shipment columns an import can set.
-COLUMNS = (
-    "waybill",
-    "train_no",
-    "commodity_id",
-    "supplier_id",
-    "consignee_id",
-    "origin_station_id",
-    "border_station_id",
-    "destination_station_id",
-    "departure_date",
-    "eta",
-    "arrival_date",
-    "status",
-    "net_weight_kg",
-    "wagons",
-    "containers",
-    "contract_id",
-    "notes",
-)
+#: Waybills per "WHERE waybill IN (...)" lookup (under SQLite's old 999-parameter limit).
+_CHUNK = 900
 _EVENT_NOTE = "imported from a file"
 
 
@@ -129,7 +114,7 @@ def plan(
         ImportFileError: The file cannot be read at all (empty, binary, broken CSV or XLSX).
         Cancelled: ``cancel`` was set.
     """
-    with db.read() as s:
+    with db.read() as s, _no_gc():
         return _plan(s, data, options, progress, cancel)
 
 
@@ -140,10 +125,14 @@ def import_file(
     *,
     dry_run: bool = False,
     user: str | None = None,
+    source: str | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> Summary:
     """Import a whole file in one transaction: all rows or none.
+
+    ``source`` (the file's name) goes into the notes of the events and audit entries, so a
+    shipment's history says "imported from loading_list.xlsx".
 
     Raises:
         ImportFileError: Any problem in the file (every problem is listed; nothing written).
@@ -155,13 +144,28 @@ def import_file(
         _raise_problems(result)
         return _summary(result, written=False)
     # The checks run inside the write transaction, so no other writer slips in between.
-    from models.services.imports.writer import bulk_cache, write_plan
-
-    with db.write() as s, bulk_cache(s):
+    with db.write() as s, bulk_cache(s), _no_gc():
         result = _plan(s, data, options, progress, cancel)
         _raise_problems(result)
-        ids = write_plan(s, result, user, progress, cancel)
+        ids = write_plan(s, result, user, progress, cancel, source)
     return _summary(result, written=True, ids=ids)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a file is checked and written.
+
+    A file is millions of small objects (cells, values, rows) that live until the end; every
+    automatic collection would walk all of them again, which doubled the time of a
+    100,000-row import. Reference counting still frees what the import drops.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _raise_problems(result: Plan) -> None:
@@ -249,17 +253,28 @@ def _compare(
     table = Shipment.__table__
     stored_cols = [table.c.id, table.c.version, *(table.c[name] for name in COLUMNS)]
     given = {_column(name) for name in mapping.columns}
-    party_names = {v: k for k, v in _party_keys(s).items()}
+    with_units = "units" in mapping.columns
+    if with_units:
+        given |= {"wagons", "containers"}  # counted from the units when not in the file
+    party_names: dict[int, str] | None = None
     planned: list[PlannedRow] = []
+    conn = s.connection()
+    exists = select(table.c.waybill).where(table.c.waybill.in_(bindparam("w", expanding=True)))
     for start in range(0, len(parsed), _CHUNK):
-        if cancel is not None:
+        if cancel is not None and start % (_CHUNK * 20) == 0:
             cancel.check()
-        progress(len(parsed) + start, len(parsed) * 2, "comparing with the database")
+            progress(len(parsed) + start, len(parsed) * 2, "comparing with the database")
         chunk = parsed[start : start + _CHUNK]
-        found = s.execute(
-            select(*stored_cols).where(table.c.waybill.in_([p.values["waybill"] for p in chunk]))
-        ).mappings()
+        # Which of them exist, from the waybill index alone; whole rows only for those.
+        known = _existing(conn, exists, [p.values["waybill"] for p in chunk])
+        if not known:  # the usual case for a loading list: every row is new
+            planned.extend(PlannedRow(p.row, "insert", _new_values(p.values)) for p in chunk)
+            continue
+        found = conn.execute(select(*stored_cols).where(table.c.waybill.in_(known))).mappings()
         existing = {row["waybill"]: row for row in found}
+        if party_names is None:
+            party_names = {v: k for k, v in _party_keys(s).items()}
+        units = _stored_units(s, [r["id"] for r in existing.values()]) if with_units else {}
         for item in chunk:
             old = existing.get(item.values["waybill"])
             if old is None:
@@ -273,8 +288,31 @@ def _compare(
                     "this waybill already exists (--insert-only refuses updates)",
                 )
                 continue
-            planned.append(_update(item, old, given, party_names, mapping, problems))
+            stored_units = units.get(old["id"], ()) if with_units else None
+            planned.append(_update(item, old, stored_units, given, party_names, mapping, problems))
     return planned
+
+
+def _existing(conn: Connection, exists: Any, waybills: list[str]) -> list[str]:
+    """Which of ``waybills`` are stored (straight to the driver on SQLite: no bind work)."""
+    if conn.dialect.name == "sqlite":
+        marks = ",".join("?" * len(waybills))
+        sql = f"SELECT waybill FROM shipments WHERE waybill IN ({marks})"  # noqa: S608
+        return [w for (w,) in conn.exec_driver_sql(sql, tuple(waybills))]
+    return list(conn.execute(exists, {"w": waybills}).scalars())
+
+
+def _stored_units(s: Session, ids: list[int]) -> dict[int, tuple[tuple[str, str], ...]]:
+    table = ShipmentUnit.__table__
+    found: dict[int, list[tuple[str, str]]] = {}
+    rows = s.execute(
+        select(table.c.shipment_id, table.c.kind, table.c.number)
+        .where(table.c.shipment_id.in_(ids))
+        .order_by(table.c.shipment_id, table.c.id)
+    )
+    for shipment_id, kind, number in rows:
+        found.setdefault(shipment_id, []).append((kind, number))
+    return {i: tuple(u) for i, u in found.items()}
 
 
 def _column(name: str) -> str:
@@ -294,14 +332,23 @@ def _party_keys(s: Session) -> dict[str, int]:
     return {key(n): i for i, n in s.execute(select(Counterparty.id, Counterparty.name))}
 
 
+_ALL_KEYS = dict.fromkeys(
+    (*(c for c in COLUMNS if c not in ("supplier_id", "consignee_id")), "supplier", "consignee")
+)
+
+
 def _new_values(values: dict[str, Any]) -> dict[str, Any]:
-    out = dict(values)
-    out["train_no"] = out.get("train_no") or NO_TRAIN
-    out["status"] = out.get("status") or Status.PLANNED
-    out["wagons"] = out.get("wagons") or 0
-    out["containers"] = out.get("containers") or 0
+    out = _ALL_KEYS | values
+    if not out["train_no"]:
+        out["train_no"] = NO_TRAIN
+    if not out["status"]:
+        out["status"] = Status.PLANNED
+    if out["wagons"] is None:
+        out["wagons"] = 0
+    if out["containers"] is None:
+        out["containers"] = 0
     for role in ("supplier", "consignee"):
-        if not out.get(role):
+        if not out[role]:
             out[role] = UNKNOWN_PARTY[role].casefold()
     return out
 
@@ -309,13 +356,15 @@ def _new_values(values: dict[str, Any]) -> dict[str, Any]:
 def _update(
     item: ParsedRow,
     old: Any,
+    stored_units: tuple[tuple[str, str], ...] | None,
     given: set[str],
     party_names: dict[int, str],
     mapping: Mapping,
     problems: Collector,
 ) -> PlannedRow:
     values: dict[str, Any] = {"id": old["id"], "version": old["version"]}
-    changed = False
+    changed: list[str] = []
+    diff: dict[str, list[Any]] = {}
     for name in COLUMNS:
         stored = old[name]
         if name in ("supplier_id", "consignee_id"):
@@ -324,13 +373,23 @@ def _update(
             stored_key = party_names.get(stored)
             new_key = item.values.get(role) if name in given else None
             values[role] = new_key or stored_key
-            changed |= values[role] != stored_key
+            if values[role] != stored_key:
+                changed.append(name)
+                diff[role] = [stored_key, values[role]]
             continue
         new = item.values.get(name) if name in given else stored
         if new is None and name in ("train_no", "status"):
             new = stored  # a blank cell in a column that cannot be empty keeps the value
         values[name] = new
-        changed |= new != stored
+        if new != stored:
+            changed.append(name)
+            diff[name] = [_json(stored), _json(new)]
+    if stored_units is not None:
+        units = item.values.get("units") or ()
+        values["units"] = units
+        if sorted(units) != sorted(stored_units):
+            changed.append("units")
+            diff["units"] = [[n for _k, n in stored_units], [n for _k, n in units]]
     if values["status"] != old["status"]:
         try:
             check_transition(Status(old["status"]), Status(values["status"]), _EVENT_NOTE)
@@ -338,4 +397,13 @@ def _update(
             problems.add(item.row, mapping.header_of("status"), values["status"], error.message)
     values["status"] = Status(values["status"])
     values["_old_status"] = old["status"]
+    values["_changed"] = changed
+    values["_diff"] = diff
     return PlannedRow(item.row, "update" if changed else "unchanged", values)
+
+
+def _json(value: Any) -> Any:
+    """A stored value as the audit trail keeps it (JSON-safe)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -150,7 +150,7 @@ def _parse_csv(text: str, sep: str) -> tuple[tuple[str, ...], list[Sequence[obje
                     continue  # blank lines above the header
                 headers = tuple(cells)
                 continue
-            if any(c.strip() for c in cells):
+            if "".join(cells).strip():  # one C call per row, not one per cell
                 rows.append(cells)
                 numbers.append(record)
     except csv.Error as error:

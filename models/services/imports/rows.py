@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from models.errors import ValidationError
 from models.progress import CancelToken, Progress
-from models.rules.identifiers import validate_train_no, validate_waybill
+from models.rules.identifiers import (
+    WAYBILL_MAX_LENGTH,
+    UnitKind,
+    validate_train_no,
+    validate_unit_number,
+    validate_waybill,
+)
 from models.rules.status import Status
 from models.services.imports import values as v
 from models.services.imports.headers import Mapping
@@ -23,7 +30,6 @@ UNKNOWN_PARTY = {"supplier": "Unknown supplier", "consignee": "Unknown consignee
 #: Statuses in which a shipment may have no departure date yet.
 NOT_DEPARTED = frozenset({Status.PLANNED, Status.LOADING, Status.CANCELLED})
 _NUMBER_FIELDS = ("net_tonnes", "wagons", "containers")
-_DATE_FIELDS = ("departure_date", "eta", "arrival_date")
 
 
 @dataclass
@@ -42,18 +48,108 @@ def parse_rows(
     progress: Progress,
     cancel: CancelToken | None,
 ) -> list[ParsedRow]:
-    """Check every row of the table; valid rows are returned, the rest go to ``problems``."""
+    """Check every row of the table; valid rows are returned, the rest go to ``problems``.
+
+    The work goes column by column: each distinct text of a column is parsed once (a file
+    repeats the same few stations, dates and statuses thousands of times), and the rows are
+    put together at the end. Problems are reported in row order, then column order.
+    """
+    cols = mapping.columns
+    total = len(table.rows)
+    by_column = _transpose(table)
+    styles = _number_styles(table, by_column, mapping, problems)
+    fields = _field_parsers(refs, styles)
+    found: list[_Found] = []
+    bad = bytearray(total)
+    keys: list[str] = []
+    columns: list[list[Any]] = []
+    if "waybill" in cols:
+        _duplicates(table, by_column[cols["waybill"]], mapping, found, bad)
+    # CSV cells are all text; XLSX cells also numbers, dates and booleans, and 1 == 1.0 ==
+    # True would make those share a cache entry: there, a cell is keyed with its type.
+    typed = table.kind != "csv"
+    for order, (name, index) in enumerate(cols.items()):
+        if cancel is not None:
+            cancel.check()
+        progress(order * total // max(len(cols), 1), total * 2, "checking rows")
+        out_key, parse = fields[name]
+        header = mapping.header_of(name)
+        cells = by_column[index]
+        keyed: Sequence[Any] = [(type(c), c) for c in cells] if typed else cells
+        results: dict[Any, Any] = {}
+        failed: set[Any] = set()
+        for k in dict.fromkeys(keyed):
+            cell = k[1] if typed else k
+            try:
+                results[k] = parse(cell)
+            except (ValueError, ValidationError) as error:
+                message = error.message if isinstance(error, ValidationError) else str(error)
+                results[k] = _Bad(message)
+                failed.add(k)
+        values = list(map(results.__getitem__, keyed))
+        if failed:
+            for i, k in enumerate(keyed):
+                if k in failed:
+                    found.append((i, order, header, v.text(cells[i]) or None, results[k].message))
+                    bad[i] = 1
+                    values[i] = None
+        keys.append(out_key)
+        columns.append(values)
+    _derive_unit_counts(cols, keys, columns)
+    parsed: list[ParsedRow] = []
+    numbers = table.row_numbers
+    last = len(cols)
+    for i, row_values in enumerate(zip(*columns, strict=True)):
+        if bad[i]:
+            continue
+        out = dict(zip(keys, row_values, strict=True))
+        message = _check_row(out)
+        if message is not None:
+            found.append((i, last, mapping.header_of(message[0]), message[1], message[2]))
+            continue
+        parsed.append(ParsedRow(numbers[i], out))
+    found.sort(key=lambda p: (p[0], p[1]))
+    for i, _order, header, value, message in found:
+        problems.add(numbers[i], header, value, message)
+    return parsed
+
+
+class _Bad:
+    """A cell's problem, cached like a good value."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+#: A problem as found: (row index, column order, header, value, message).
+_Found = tuple[int, int, str, str | None, str]
+
+
+def _transpose(table: Table) -> list[Sequence[object]]:
+    """The table's cells column by column (short rows padded with empty cells)."""
+    width = len(table.headers)
+    rows = table.rows
+    if rows and min(map(len, rows)) < width:
+        rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in rows]
+    return list(zip(*rows, strict=False))[:width] if rows else [() for _ in range(width)]
+
+
+def _number_styles(
+    table: Table, by_column: list[Sequence[object]], mapping: Mapping, problems: Collector
+) -> dict[str, str | None]:
+    """The decimal mark of each number column, decided from all its values."""
     cols = mapping.columns
     styles: dict[str, str | None] = {}
     for name in _NUMBER_FIELDS:
         if name in cols:
-            index = cols[name]
-            cells = (r[index] for r in table.rows if index < len(r) and isinstance(r[index], str))
-            style, bad = v.column_style(c for c in cells if c)
+            cells = by_column[cols[name]]
+            # Each distinct text once, in the order of the file (the first bad one is named).
+            distinct = [c for c in dict.fromkeys(cells) if c and isinstance(c, str)]
+            style, bad = v.column_style(distinct)
             if bad is not None:
-                where = table.row_numbers[
-                    next(i for i, r in enumerate(table.rows) if _cell(r, index) == bad)
-                ]
+                where = table.row_numbers[cells.index(bad)]
                 problems.add(
                     where,
                     mapping.header_of(name),
@@ -62,156 +158,188 @@ def parse_rows(
                     "(thousands) or 1,3 (decimal comma) so the whole column is clear",
                 )
             styles[name] = style
-    fields = _field_parsers(refs, styles)
-    parsed: list[ParsedRow] = []
+    return styles
+
+
+def _duplicates(
+    table: Table,
+    cells: Sequence[object],
+    mapping: Mapping,
+    found: list[_Found],
+    bad: bytearray,
+) -> None:
+    """A waybill twice in the file; found on the text as written, so a bad first copy counts."""
+    texts = [v.text(c) for c in cells]
+    if len(set(texts)) == len(texts):
+        return  # the usual case: no two alike
+    header = mapping.header_of("waybill")
     seen: dict[str, int] = {}
-    total = len(table.rows)
-    waybill_col = cols.get("waybill")
-    for i, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
-        if cancel is not None and i % 2000 == 0:
-            cancel.check()
-            progress(i, total * 2, "checking rows")
-        out: dict[str, Any] = {}
-        ok = True
-        # Duplicates are found on the text as written, so a bad first copy still counts.
-        raw = v.text(_cell(cells, waybill_col)) if waybill_col is not None else ""
-        if raw and raw in seen:
-            problems.add(
-                number,
-                mapping.header_of("waybill"),
-                raw,
-                f"this waybill is already on row {seen[raw]}; a waybill is one shipment",
-            )
-            ok = False
-        elif raw:
-            seen[raw] = number
-        for name, index in cols.items():
-            cell = _cell(cells, index)
-            try:
-                fields[name](cell, out)
-            except (ValueError, ValidationError) as error:
-                message = error.message if isinstance(error, ValidationError) else str(error)
-                problems.add(number, mapping.header_of(name), v.text(cell) or None, message)
-                ok = False
-        if not ok or not _check_row(out, number, mapping, problems):
+    numbers = table.row_numbers
+    for i, raw in enumerate(texts):
+        if not raw:
             continue
-        parsed.append(ParsedRow(number, out))
-    return parsed
+        first = seen.setdefault(raw, numbers[i])
+        if first != numbers[i]:
+            message = f"this waybill is already on row {first}; a waybill is one shipment"
+            found.append((i, -1, header, raw, message))
+            bad[i] = 1
 
 
-def _cell(cells: Any, index: int) -> object:
-    return cells[index] if index < len(cells) else None
+def _derive_unit_counts(cols: dict[str, int], keys: list[str], columns: list[list[Any]]) -> None:
+    """With a units column but no wagons (containers) column, count the listed numbers."""
+    if "units" not in cols:
+        return
+    units = columns[keys.index("units")]
+    for kind, name in ((UnitKind.WAGON, "wagons"), (UnitKind.CONTAINER, "containers")):
+        if name in cols:
+            continue
+        keys.append(name)
+        columns.append([sum(k == kind for k, _n in u) if u else 0 for u in units])
 
 
-def _check_row(out: dict[str, Any], number: int, mapping: Mapping, problems: Collector) -> bool:
-    for name in ("waybill", "commodity_id", "origin_station_id", "destination_station_id"):
-        if name in out and out[name] is None:
-            return False
+def _check_row(out: dict[str, Any]) -> tuple[str, str | None, str] | None:
+    """A problem that only the whole row shows: (field, value, message), or None."""
     departure, arrival = out.get("departure_date"), out.get("arrival_date")
     status = out.get("status") or Status.PLANNED
     if departure is None and status not in NOT_DEPARTED:
-        problems.add(
-            number,
-            mapping.header_of("departure_date"),
+        return (
+            "departure_date",
             None,
             f"a shipment that is '{status.value}' has departed: the departure date is required",
         )
-        return False
     if departure and arrival and arrival < departure:
-        problems.add(
-            number,
-            mapping.header_of("arrival_date"),
+        return (
+            "arrival_date",
             arrival.isoformat(),
             f"the arrival is before the departure ({departure.isoformat()})",
         )
-        return False
     eta = out.get("eta")
     if departure and eta and eta < departure:
-        problems.add(
-            number,
-            mapping.header_of("eta"),
-            eta.isoformat(),
-            f"the ETA is before the departure ({departure.isoformat()})",
-        )
-        return False
-    return True
+        return "eta", eta.isoformat(), f"the ETA is before the departure ({departure.isoformat()})"
+    return None
 
 
-Setter = Callable[[object, dict[str, Any]], None]
+Parser = Callable[[object], Any]
 
 
-def _field_parsers(refs: References, styles: dict[str, str | None]) -> dict[str, Setter]:
+def _field_parsers(
+    refs: References, styles: dict[str, str | None]
+) -> dict[str, tuple[str, Parser]]:
+    """Column name → (the value's key, its parser).
+
+    A parser raises ValueError or ValidationError with what is allowed.
+    """
+
     def required(cell: object) -> str:
         value = v.text(cell)
         if not value:
             raise ValueError("this column is required; the cell is empty")
         return value
 
-    def waybill(cell: object, out: dict[str, Any]) -> None:
-        out["waybill"] = validate_waybill(required(cell))
+    def waybill(cell: object) -> str:
+        value = required(cell)
+        # The common case without the full rule's Unicode folding: plain ASCII that fits.
+        if _PLAIN_WAYBILL.fullmatch(value):
+            return value
+        return validate_waybill(value)
 
-    def train(cell: object, out: dict[str, Any]) -> None:
+    def train(cell: object) -> str | None:
         value = v.text(cell)
-        out["train_no"] = validate_train_no(value) if value else None
+        return validate_train_no(value) if value else None
 
-    def lookup(field: str, finder: Any, need: bool) -> Setter:
-        def parse(cell: object, out: dict[str, Any]) -> None:
+    def lookup(finder: Any, need: bool) -> Parser:
+        def parse(cell: object) -> int | None:
             value = required(cell) if need else v.text(cell)
-            out[field] = finder.find(value) if value else None
+            return finder.find(value) if value else None
 
         return parse
 
-    def party(role: str) -> Setter:
-        def parse(cell: object, out: dict[str, Any]) -> None:
+    def party(role: str) -> Parser:
+        def parse(cell: object) -> str | None:
             value = v.text(cell)
-            out[role] = refs.counterparties.find(value, role) if value else None
+            return refs.counterparties.find(value, role) if value else None
 
         return parse
 
-    def day(field: str, need: bool) -> Setter:
-        def parse(cell: object, out: dict[str, Any]) -> None:
-            if need:
-                required(cell)
-            out[field] = v.parse_date(cell)
-
-        return parse
-
-    def tonnes(cell: object, out: dict[str, Any]) -> None:
+    def tonnes(cell: object) -> int:
         number = v.parse_number(
             required(cell) if isinstance(cell, str) else cell, styles.get("net_tonnes")
         )
         if number is None:
             raise ValueError("this column is required; the cell is empty")
-        out["net_weight_kg"] = v.tonnes_to_kg(number)
+        return v.tonnes_to_kg(number)
 
-    def count(field: str) -> Setter:
-        def parse(cell: object, out: dict[str, Any]) -> None:
-            out[field] = v.parse_count(cell, styles.get(field))
+    def count(field: str) -> Parser:
+        style = styles.get(field)
+        return lambda cell: v.parse_count(cell, style)
 
-        return parse
-
-    def status(cell: object, out: dict[str, Any]) -> None:
-        out["status"] = v.parse_status(cell)
-
-    def notes(cell: object, out: dict[str, Any]) -> None:
-        out["notes"] = v.text(cell) or None
+    def notes(cell: object) -> str | None:
+        return v.text(cell) or None
 
     return {
-        "waybill": waybill,
-        "train_no": train,
-        "commodity": lookup("commodity_id", refs.commodities, True),
-        "supplier": party("supplier"),
-        "consignee": party("consignee"),
-        "origin_station": lookup("origin_station_id", refs.stations, True),
-        "border_station": lookup("border_station_id", refs.stations, False),
-        "destination_station": lookup("destination_station_id", refs.stations, True),
-        "departure_date": day("departure_date", False),
-        "eta": day("eta", False),
-        "arrival_date": day("arrival_date", False),
-        "status": status,
-        "net_tonnes": tonnes,
-        "wagons": count("wagons"),
-        "containers": count("containers"),
-        "contract": lookup("contract_id", refs.contracts, False),
-        "notes": notes,
+        "waybill": ("waybill", waybill),
+        "train_no": ("train_no", train),
+        "commodity": ("commodity_id", lookup(refs.commodities, True)),
+        "supplier": ("supplier", party("supplier")),
+        "consignee": ("consignee", party("consignee")),
+        "origin_station": ("origin_station_id", lookup(refs.stations, True)),
+        "border_station": ("border_station_id", lookup(refs.stations, False)),
+        "destination_station": ("destination_station_id", lookup(refs.stations, True)),
+        "departure_date": ("departure_date", v.parse_date),
+        "eta": ("eta", v.parse_date),
+        "arrival_date": ("arrival_date", v.parse_date),
+        "status": ("status", v.parse_status),
+        "net_tonnes": ("net_weight_kg", tonnes),
+        "wagons": ("wagons", count("wagons")),
+        "containers": ("containers", count("containers")),
+        "contract": ("contract_id", lookup(refs.contracts, False)),
+        "notes": ("notes", notes),
+        "units": ("units", parse_units),
     }
+
+
+_PLAIN_WAYBILL = re.compile(f"[A-Za-z0-9/-]{{1,{WAYBILL_MAX_LENGTH}}}")
+#: Unit numbers in one cell are separated by ";", "," or white space.
+_UNIT_SEPARATORS = re.compile(r"[;,\s]+")
+#: A container number as often printed, "MSKU 123456-5": its inner space and hyphen go first.
+_CONTAINER_PRINTED = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{4})[ -]?(\d{6})[ -]?(\d)(?![A-Za-z0-9])"
+)
+
+
+def parse_units(cell: object) -> tuple[tuple[str, str], ...]:
+    """The wagon and container numbers in one cell, each checked by the rule of its kind.
+
+    Digits only is a 1520 mm wagon number (8 digits, the last a check digit); anything with
+    letters is an ISO 6346 container number. Every bad number of the cell is named.
+
+    Returns:
+        (kind, number) pairs in the order written; empty for an empty cell.
+
+    Raises:
+        ValueError: A number breaks its rule, or is listed twice.
+    """
+    text = v.text(cell)
+    if not text:
+        return ()
+    units: list[tuple[str, str]] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    text = _CONTAINER_PRINTED.sub(r"\1\2\3", text)
+    for raw in _UNIT_SEPARATORS.split(text):
+        if not raw:
+            continue
+        kind = UnitKind.WAGON if raw.isdigit() else UnitKind.CONTAINER
+        try:
+            number = validate_unit_number(kind, raw)
+        except ValidationError as error:
+            errors.append(f"{kind.value} {raw}: {error.message}")
+            continue
+        if number in seen:
+            errors.append(f"{kind.value} {number} is listed twice")
+            continue
+        seen.add(number)
+        units.append((kind.value, number))
+    if errors:
+        raise ValueError("; ".join(errors))
+    return tuple(units)

@@ -188,17 +188,18 @@ def parse_number(cell: object, style: str | None) -> Decimal | None:
     if cell is None:
         return None
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return Decimal(str(cell))
-    value = str(cell).strip().translate(_SPACES)
-    if not value:
-        return None
-    # The column's style decides which mark is the decimal one; the other is for thousands.
-    comma = style == COMMA
-    value = value.replace(".", "").replace(",", ".") if comma else value.replace(",", "")
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise ValueError("not a number") from None
+        number = Decimal(str(cell))  # a spreadsheet's own number (NaN and ∞ are checked below)
+    else:
+        value = str(cell).strip().translate(_SPACES)
+        if not value:
+            return None
+        # The column's style decides which mark is the decimal one; the other is for thousands.
+        comma = style == COMMA
+        value = value.replace(".", "").replace(",", ".") if comma else value.replace(",", "")
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise ValueError("not a number") from None
     if not number.is_finite():
         raise ValueError("not a number")
     return number
