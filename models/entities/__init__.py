@@ -5,6 +5,7 @@ from models.entities.base import Base
 from models.entities.commodity import Commodity
 from models.entities.contract import Contract
 from models.entities.counterparty import Counterparty
+from models.entities.figures import FigureArrivalTotal, FigureContractTotal, FigureStatusTotal
 from models.entities.shipment import Shipment, ShipmentEvent, ShipmentUnit
 from models.entities.station import Station
 
@@ -14,6 +15,9 @@ __all__ = [
     "Commodity",
     "Contract",
     "Counterparty",
+    "FigureArrivalTotal",
+    "FigureContractTotal",
+    "FigureStatusTotal",
     "Shipment",
     "ShipmentEvent",
     "ShipmentUnit",

@@ -84,6 +84,7 @@ class ShipmentsPage(QWidget):
 
         self._filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
         self._model.modelReset.connect(self._on_model_model_reset)
+        self._model.totals_changed.connect(self._on_model_totals_changed)
         header = self._view.horizontalHeader()
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         header.customContextMenuRequested.connect(self._on_header_custom_context_menu_requested)
@@ -187,6 +188,8 @@ class ShipmentsPage(QWidget):
         error = self._model.count_error()
         if error is not None:
             return arg(self.tr("Cannot count the shipments: %1"), error)
+        if self._model.is_counting():
+            return self.tr("Counting shipments…")
         n = self._model.rowCount()
         tonnes = format_tonnes(self._model.total_weight_kg())
         if self._model.current_filter() == self._base_filter():
@@ -264,10 +267,20 @@ class ShipmentsPage(QWidget):
     # -- slots ------------------------------------------------------------------------------
 
     def _on_filter_bar_filter_changed(self) -> None:
-        flt = replace(self._filter_bar.current_filter(), as_of=self._today)
+        self.apply_filter(None)
+
+    def apply_filter(self, flt: Filter | None) -> None:
+        """Show ``flt``'s shipments (e.g. a dashboard figure's); None: the filter bar's."""
+        if flt is None:
+            flt = replace(self._filter_bar.current_filter(), as_of=self._today)
         self._model.set_filter(flt)
 
     def _on_model_model_reset(self) -> None:
+        self.summary_changed.emit(self.summary())
+
+    def _on_model_totals_changed(self) -> None:
+        if self._model.current_filter() == self._base_filter() and not self._model.count_error():
+            self._total = self._model.rowCount()  # unfiltered: the count is the whole table
         self.summary_changed.emit(self.summary())
 
     def _on_header_sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:

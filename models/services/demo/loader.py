@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     insert,
     select,
+    text,
 )
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
@@ -56,6 +57,7 @@ from models.services.demo.staging import (
     UNIT_COLUMNS,
     UNITS,
 )
+from models.services.figures import summaries as figure_summaries
 
 _BATCH = 50_000
 _CACHE_KIB = 524_288  # SQLite page cache during the load: tables stay in it for their indexes
@@ -118,7 +120,8 @@ class Loader:
         self._tune()
         foreign_keys = self._drop_foreign_keys()
         # Each table's indexes are built right after its rows, while they are in cache.
-        with self._indexes(SHIPMENTS):
+        # The figures' summary tables: rebuilt once instead of three upserts per row.
+        with self._indexes(SHIPMENTS), figure_summaries.bulk_load(self.conn):
             self._shipments(parties, contracts)
         with self._indexes(UNITS):
             self._units()
@@ -139,12 +142,44 @@ class Loader:
     def _indexes(self, table: Table) -> Iterator[None]:
         """Drop a table's secondary indexes for the load, and build them afterwards."""
         dropped = sorted(table.indexes, key=lambda i: str(i.name))
+        search = self._drop_text_search(table.name)
         for index in dropped:
             index.drop(self.conn)
         yield
         for index in dropped:
             self._step(f"index {index.name}")
             index.create(self.conn)
+        self._restore_text_search(search)
+
+    def _drop_text_search(self, table: str) -> list[tuple[str, str]]:
+        """Drop the text-search triggers or trigram indexes of migration 0002 on ``table``.
+
+        Row by row they would cost more than the load; built again in one pass afterwards.
+        Returns (name, SQL that re-creates it) pairs, read from the database's own catalogue.
+        """
+        if self.is_sqlite:
+            query = (
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"
+                " AND name LIKE '%\\_fts\\_a_' ESCAPE '\\'"
+            )
+            drop = "DROP TRIGGER {}"
+        else:
+            query = (
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = :t"
+                " AND schemaname = current_schema() AND indexname LIKE '%\\_trgm' ESCAPE '\\'"
+            )
+            drop = "DROP INDEX {}"
+        found = [(str(n), str(q)) for n, q in self.conn.execute(text(query), {"t": table})]
+        for name, _sql in found:
+            self._execute(drop.format(name))
+        return found
+
+    def _restore_text_search(self, found: list[tuple[str, str]]) -> None:
+        for _name, sql in found:
+            self._execute(sql)
+        if self.is_sqlite:  # the FTS tables of the triggers (shipments_fts_ai → shipments_fts)
+            for fts in sorted({name.rsplit("_", 1)[0] for name, _sql in found}):
+                self._execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
     def _drop_foreign_keys(self) -> list[ForeignKeyConstraint]:
         """PostgreSQL checks foreign keys row by row with triggers: drop them for the load.

@@ -1,0 +1,1 @@
+"""pyqtgraph charts fed by the figures API (models.services.figures)."""
