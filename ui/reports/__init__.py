@@ -1,0 +1,1 @@
+"""Printed reports: report data → HTML → QTextDocument → print preview, printer or PDF."""
