@@ -59,3 +59,9 @@ class DatabaseError(UserError):
     """The database cannot be opened, read or written: locked, read-only, corrupt, too new."""
 
     code = "database"
+
+
+class ReadOnlyError(DatabaseError):
+    """The database, the file or the user's database role allows reading only."""
+
+    code = "read_only"

@@ -1,7 +1,8 @@
 """Consistent copies of a database while others work in it: SQLite files and PostgreSQL.
 
 A backup is written to a hidden partial file next to the destination, checked, synced, and
-only then given its name; an existing file is never replaced.
+only then given its name; an existing file is never replaced. The app also keeps a daily
+automatic backup of a SQLite database (:func:`auto_backup`), the newest few kept.
 """
 
 from __future__ import annotations
@@ -13,14 +14,23 @@ import subprocess
 import time
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
+from hashlib import sha1
 from pathlib import Path
 
+import platformdirs
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 
-from models.db import backup_sqlite
+from models.db import BUSY_TIMEOUT_MS
 from models.errors import DatabaseError, UserError
+from models.progress import CancelToken, Progress, no_progress
 from models.services.integrity import integrity_messages, readonly, require_sqlite_file
+
+#: Automatic backups kept per database unless the user sets another number.
+AUTO_BACKUP_KEEP = 7
+#: Pages copied per backup step: small enough for smooth progress and a quick Cancel.
+_PAGES_PER_STEP = 2048
 
 
 @dataclass(frozen=True)
@@ -33,12 +43,25 @@ class BackupResult:
     seconds: float
 
 
-def backup(url: URL, dest: Path) -> BackupResult:
+def backup(
+    url: URL,
+    dest: Path,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> BackupResult:
     """Copy the database at ``url`` to the new file ``dest``.
+
+    Args:
+        url: The database (a SQLite file or PostgreSQL).
+        dest: The new file; it must not exist.
+        progress: Told how many pages of a SQLite file have been copied.
+        cancel: Checked between steps; a cancelled backup leaves no file behind.
 
     Raises:
         UserError: ``dest`` exists or its folder does not; pg_dump is missing.
         DatabaseError: The source is damaged or cannot be read.
+        Cancelled: ``cancel`` was set.
     """
     if dest.exists() or dest.is_symlink():
         raise UserError(f"{dest} already exists; choose a new file name (nothing was changed)")
@@ -48,22 +71,68 @@ def backup(url: URL, dest: Path) -> BackupResult:
     started = time.monotonic()
     try:
         if url.get_backend_name() == "sqlite":
-            note = _backup_sqlite_file(Path(url.database or ""), partial)
+            note = _backup_sqlite_file(Path(url.database or ""), partial, progress, cancel)
         else:
             note = _backup_postgres(url, partial)
         _fsync(partial)
         _place_new(partial, dest)
+    except OSError as error:  # full disk, no permission: say so, leave nothing behind
+        raise UserError(
+            f"the backup to {dest} failed: {error.strerror or error} (nothing was written)"
+        ) from error
     finally:
         remove_sqlite_files(partial)
     return BackupResult(dest, dest.stat().st_size, note, time.monotonic() - started)
 
 
-def _backup_sqlite_file(source: Path, partial: Path) -> str:
+def copy_sqlite(
+    source: Path,
+    dest: Path,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> None:
+    """Copy a live SQLite file page by page through SQLite's backup API, as one moment.
+
+    The source connection holds one read transaction across all steps, so the copy is a
+    single consistent snapshot even while another process writes (WAL lets that writer go
+    on), and the backup never restarts. Progress is reported and Cancel checked per step.
+
+    Raises:
+        sqlite3.Error: The source cannot be read or the destination written.
+        Cancelled: ``cancel`` was set (``dest`` is then incomplete: the caller removes it).
+    """
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchall()  # starts the snapshot
+        dst = sqlite3.connect(dest, isolation_level=None)
+        try:
+            deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+
+            def step(status: int, remaining: int, total: int) -> None:
+                if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    # Python's backup() would retry a locked file forever.
+                    if time.monotonic() > deadline:
+                        raise sqlite3.OperationalError("database is locked")
+                else:
+                    progress(total - remaining, total, "")
+                if cancel is not None:
+                    cancel.check()  # raising here aborts the backup API cleanly
+
+            src.backup(dst, pages=_PAGES_PER_STEP, progress=step)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _backup_sqlite_file(
+    source: Path, partial: Path, progress: Progress, cancel: CancelToken | None
+) -> str:
     require_sqlite_file(source)
     try:
-        # One backup step: a single read transaction, so the copy is one consistent moment
-        # even while another process writes.
-        backup_sqlite(source, partial)
+        copy_sqlite(source, partial, progress, cancel)
     except sqlite3.Error as error:
         raise DatabaseError(
             f"the copy of {source} failed: {error} (nothing was written)"
@@ -171,3 +240,83 @@ def remove_sqlite_files(path: Path) -> None:
         # Best effort: the error being reported already explains what went wrong.
         with suppress(OSError):
             candidate.unlink(missing_ok=True)
+
+
+# --- automatic daily backups ----------------------------------------------------------------
+
+
+def default_backup_folder() -> Path:
+    """Where automatic backups go unless the user chose a folder: next to the data."""
+    return Path(platformdirs.user_data_dir("Railgrain", appauthor=False)) / "backups"
+
+
+def auto_backup_folder(source: Path, folder: Path | None = None) -> Path:
+    """The folder of one database's automatic backups, inside ``folder`` (or the default).
+
+    Each database gets its own sub-folder, named after the file and its full path, so two
+    databases both called railgrain.sqlite never prune each other's backups.
+    """
+    digest = sha1(str(source.resolve()).encode("utf-8")).hexdigest()[:8]
+    return (folder or default_backup_folder()) / f"{source.stem}-{digest}"
+
+
+def auto_backups(source: Path, folder: Path | None = None) -> list[Path]:
+    """The automatic backups of ``source``, oldest first."""
+    where = auto_backup_folder(source, folder)
+    if not where.is_dir():
+        return []
+    return sorted(p for p in where.glob(f"{source.stem}-*.sqlite") if _is_dated(p, source.stem))
+
+
+def _is_dated(path: Path, stem: str) -> bool:
+    try:
+        date.fromisoformat(path.stem[len(stem) + 1 :])
+    except ValueError:
+        return False
+    return True
+
+
+def auto_backup(
+    url: URL,
+    *,
+    folder: Path | None = None,
+    keep: int = AUTO_BACKUP_KEEP,
+    today: date | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> BackupResult | None:
+    """Make today's automatic backup of a SQLite database, unless there is one already.
+
+    Keeps the newest ``keep`` automatic backups of this database and deletes older ones
+    (never any other file). Does nothing for PostgreSQL (the server's own backups apply) or
+    when ``keep`` is 0.
+
+    Returns:
+        The new backup, or None when none was due.
+
+    Raises:
+        UserError: The backup folder cannot be written (full disk, no permission).
+        DatabaseError: The database is damaged (no backup is written).
+        Cancelled: ``cancel`` was set; nothing is left behind.
+    """
+    if url.get_backend_name() != "sqlite" or keep <= 0:
+        return None
+    source = Path(url.database or "")
+    where = auto_backup_folder(source, folder)
+    dest = where / f"{source.stem}-{(today or date.today()).isoformat()}.sqlite"
+    if dest.exists():
+        return None
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(
+            f"the automatic backup folder {where} cannot be created: {error.strerror}"
+        ) from error
+    for stale in where.glob(".*.partial*"):  # left by a backup that was killed
+        with suppress(OSError):
+            stale.unlink()
+    result = backup(url, dest, progress=progress, cancel=cancel)
+    for old in auto_backups(source, folder)[:-keep]:
+        with suppress(OSError):
+            old.unlink()
+    return result

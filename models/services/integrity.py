@@ -7,12 +7,12 @@ as a report (lines to show and the problems found) for the CLI or the window to 
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alembic.util import CommandError as AlembicError
 from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
@@ -222,13 +222,24 @@ class _Step:
     failed = False
 
 
+class _UnraisedError(Exception):
+    """Stands in for alembic's error while alembic is not loaded (so it cannot be raised)."""
+
+
+def _alembic_error() -> type[Exception]:
+    # Importing alembic costs most of a second; `check` and `status` only need it when it is
+    # already loaded because a revision was looked up through it.
+    module = sys.modules.get("alembic.util")
+    return module.CommandError if module is not None else _UnraisedError
+
+
 @contextmanager
 def _driver_errors(report: CheckReport, what: str) -> Iterator[_Step]:
     """Turn a driver error inside a check step into a reported problem instead of a crash."""
     step = _Step()
     try:
         yield step
-    except (sa_exc.DBAPIError, sqlite3.Error, AlembicError, UnicodeDecodeError) as error:
+    except (sa_exc.DBAPIError, sqlite3.Error, _alembic_error(), UnicodeDecodeError) as error:
         # UnicodeDecodeError: damaged pages can hold text that is not UTF-8 any more.
         step.failed = True
         orig = getattr(error, "orig", None) or error

@@ -382,6 +382,7 @@ def update(
 
 
 def _flush(s: Session, sh: Shipment) -> ShipmentDetail:
+    what = sh.waybill  # read now: a failed flush expires the object
     try:
         s.flush()
     except StaleDataError as error:  # a concurrent writer won between our read and write
@@ -389,7 +390,7 @@ def _flush(s: Session, sh: Shipment) -> ShipmentDetail:
             "the shipment was changed by someone else while saving; reload it",
             who=None,
             when=None,
-            what=str(sh.id),
+            what=what,
         ) from error
     return _detail(sh)
 

@@ -106,7 +106,7 @@ def test_help_lists_exactly_the_commands_that_work(cli: Cli) -> None:
     assert done.returncode == 0
     section = done.stdout.split("commands:", 1)[1]
     listed = re.findall(r"^    (\w+)\s+\S", section, flags=re.MULTILINE)
-    assert listed == ["demo", "check", "backup", "import", "export"]
+    assert listed == ["demo", "check", "backup", "restore", "import", "export", "report", "status"]
 
 
 @pytest.mark.parametrize(

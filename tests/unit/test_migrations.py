@@ -91,3 +91,53 @@ def test_a_failing_migration_leaves_schema_and_revision_as_they_were(tmp_path, n
             schema_before
         )
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_before
+
+
+def _first_revision() -> str:
+    revisions = list(dbmod._script().walk_revisions())
+    return next(rev.revision for rev in revisions if rev.down_revision is None)
+
+
+def test_a_database_at_the_first_revision_upgrades_to_head_with_its_data(tmp_path):
+    """Realistic rows written at the first schema revision survive every later revision."""
+    from models.services.demo import create_demo
+
+    source = tmp_path / "source.sqlite"
+    db = dbmod.open_database(str(source))
+    create_demo(db, shipments=60, seed=3)
+    db.dispose()
+    old = tmp_path / "old.sqlite"
+    first = dbmod.Database(dbmod.resolve_url(str(old)))
+    dbmod.run_alembic(first, _first_revision())
+    first.dispose()
+    # The demo rows, in the columns the first revision has, table by table.
+    before: dict[str, tuple[str, list[tuple]]] = {}
+    with sqlite3.connect(old) as conn:
+        conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                "AND name != 'alembic_version' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        for table in tables:
+            info = conn.execute(f'PRAGMA main.table_info("{table}")')
+            columns = ", ".join(f'"{r[1]}"' for r in info)
+            conn.execute(
+                f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM src."{table}"'
+            )
+            before[table] = (columns, sorted(conn.execute(f'SELECT {columns} FROM main."{table}"')))
+        conn.commit()
+        conn.execute("DETACH DATABASE src")
+    assert len(before["shipments"][1]) == 60
+    upgraded = dbmod.open_database(str(old))
+    assert upgraded.schema_state().up_to_date
+    upgraded.dispose()
+    with sqlite3.connect(old) as conn:
+        for table, (columns, rows) in before.items():
+            assert sorted(conn.execute(f'SELECT {columns} FROM "{table}"')) == rows, table
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    if dbmod._script().get_current_head() != _first_revision():
+        assert len(list(tmp_path.glob("old.before-*.sqlite"))) == 1
