@@ -1,8 +1,9 @@
 """Railgrain's entry point: parses the command line, then hands over to the GUI or a command.
 
 No logic lives here. The GUI is ``ui.app.run``; the headless sub-commands are the functions
-of the same name in ``models.commands``. Both are imported only once the arguments are known,
-so ``--help`` is quick and no sub-command ever loads Qt.
+of the same name in ``models.commands``, except ``report``, whose handler is
+``ui.reports.command.report`` (rendering a PDF needs Qt). All are imported only once the
+arguments are known, so ``--help`` is quick and no other sub-command loads Qt.
 """
 
 from __future__ import annotations
@@ -76,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window on the demo database (demo.sqlite in the user data folder, "
         "filled with demo data on first use) instead of --db",
     )
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("en", "zh", "zh_CN", "ru"),
+        default=None,
+        help="the window's language for this run (default: the one chosen in Preferences, "
+        "else the system's); zh is zh_CN",
+    )
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
     demo = commands.add_parser(
@@ -111,6 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("dest", metavar="DEST", help="the new backup file (must not exist)")
     _add_db(backup, top=False)
+
+    restore = commands.add_parser(
+        "restore",
+        help="put a backup in place of a SQLite database (checked first, old file kept)",
+        description="Replace a SQLite database with a backup. The backup's integrity and "
+        "schema are checked first; the replaced database is kept next to it as "
+        "NAME.before-restore-DATE-TIME.sqlite. Asks before replacing unless --yes.",
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    _add_db(restore, top=False)
+    restore.add_argument(
+        "--yes", action="store_true", help="do not ask for confirmation (for scripts)"
+    )
 
     imp = commands.add_parser(
         "import",
@@ -160,6 +182,43 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="only this status (repeatable): " + ", ".join(STATUSES),
     )
+
+    rep = commands.add_parser(
+        "report",
+        help="print a period summary or a train arrival sheet to a PDF file",
+        description="Write a printed report as PDF, without a screen: the period summary "
+        "(arrivals by commodity, supplier, route and destination against the previous year, "
+        "contracts, late shipments, weight discrepancies) or one train's arrival sheet. "
+        "Exit code 1, and no file, for bad dates, an unknown train or an unwritable path.",
+    )
+    rep.add_argument("out", metavar="OUT.pdf", help="the PDF file to write")
+    _add_db(rep, top=False)
+    # Dates stay text here: a date that does not exist is the user's error (exit code 1).
+    rep.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
+    rep.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
+    rep.add_argument(
+        "--lang", choices=("en", "zh", "ru"), default="en", help="report language (default: en)"
+    )
+    rep.add_argument(
+        "--kind",
+        choices=("summary", "train"),
+        default="summary",
+        help="period summary (default) or train arrival sheet (needs --train)",
+    )
+    rep.add_argument("--train", metavar="NO", help="the train number, for --kind train")
+
+    status = commands.add_parser(
+        "status",
+        help="print shipments and tonnes per status, and the late shipments",
+        description="Print the shipments and net tonnes per status as of a day (default: "
+        "today), and the late shipments (ETA passed, not arrived): waybill, train, days late, "
+        "last station and predicted arrival. --json prints the same as JSON (see the README).",
+    )
+    _add_db(status, top=False)
+    status.add_argument(
+        "--as-of", dest="as_of", type=_date, metavar="DATE", help="the day (YYYY-MM-DD)"
+    )
+    status.add_argument("--json", dest="as_json", action="store_true", help="print JSON")
     return parser
 
 
@@ -170,9 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run  # Qt is loaded only for the window
 
-        return run(args.db, demo=args.demo)
+        return run(args.db, demo=args.demo, lang=args.ui_lang)
     if args.demo:
         parser.error("--demo opens the window; it does not go with a command")
+    if args.ui_lang:
+        parser.error("--lang before a command is the window's language (report: --lang after it)")
 
     from models import commands
 
@@ -182,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.check(args.db)
     if args.command == "backup":
         return commands.backup(args.db, args.dest)
+    if args.command == "restore":
+        return commands.restore(args.db, args.backup, args.yes)
+    if args.command == "status":
+        return commands.status(args.db, args.as_of, args.as_json)
     if args.command == "import":
         # "import" is a keyword: its handler is models.commands.import_, also reachable
         # under the command's own name like every other handler.
@@ -189,6 +254,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return commands.export(
             args.db, args.file, args.departure_from, args.departure_to, tuple(args.statuses)
+        )
+    if args.command == "report":
+        if args.kind == "summary" and (args.first is None or args.last is None):
+            parser.error("report: --from and --to are required for the period summary")
+        if args.kind == "train" and not args.train:
+            parser.error("report: --kind train needs --train NO")
+        from ui.reports.command import report  # Qt is loaded only for this command
+
+        return report(
+            args.db,
+            args.out,
+            args.first,
+            args.last,
+            lang=args.lang,
+            kind=args.kind,
+            train=args.train,
         )
     parser.error(f"unknown command {args.command!r}")  # unreachable: argparse checks choices
     return 2

@@ -55,6 +55,11 @@ def backup(db: str | None, dest: str) -> int:
     return _run("backup", db, lambda url: _backup(url, Path(dest).expanduser().absolute()))
 
 
+def restore(db: str | None, backup_file: str, yes: bool = False) -> int:
+    """Put a checked backup in place of a SQLite database, keeping the replaced file."""
+    return _run("restore", db, lambda url: _restore(url, Path(backup_file), yes))
+
+
 def import_(db: str | None, file: str, dry_run: bool = False, insert_only: bool = False) -> int:
     """Import shipments from a CSV or XLSX file, all rows or none; print the summary."""
     return _run("import", db, lambda _url: _import(db, file, dry_run, insert_only))
@@ -71,6 +76,65 @@ def export(
     return _run(
         "export", db, lambda _url: _export(db, file, departure_from, departure_to, statuses)
     )
+
+
+def status(db: str | None, as_of: date | None = None, as_json: bool = False) -> int:
+    """Print shipments and net weight per status and the late shipments, as text or JSON."""
+    return _run("status", db, lambda _url: _status(db, as_of or date.today(), as_json))
+
+
+def _status(db: str | None, as_of: date, as_json: bool) -> int:
+    import json
+
+    from models.services.figures import late_shipments, status_totals
+
+    database = open_database(db, create=False)
+    try:
+        with database.read() as session:
+            totals = status_totals(session, as_of)
+            late = late_shipments(session, as_of)
+    finally:
+        database.dispose()
+    if as_json:
+        document = {
+            "as_of": as_of.isoformat(),
+            "statuses": {
+                f.status.value: {"shipments": f.shipments, "net_kg": f.net_kg} for f in totals
+            },
+            "late": [
+                {
+                    "waybill": r.waybill,
+                    "train_no": r.train_no,
+                    "days_late": r.days_late,
+                    "last_station": r.last_station,
+                    "predicted_arrival": r.predicted_arrival.isoformat()
+                    if r.predicted_arrival
+                    else None,
+                }
+                for r in late
+            ],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Status as of {as_of.isoformat()} ({database.name})")
+    print(f"{'status':<12} {'shipments':>10} {'net t':>16}")
+    for f in totals:
+        print(f"{f.status.value:<12} {f.shipments:>10,} {f.net_kg / 1000:>16,.3f}")
+    print(
+        f"{'total':<12} {sum(f.shipments for f in totals):>10,} "
+        f"{sum(f.net_kg for f in totals) / 1000:>16,.3f}"
+    )
+    print()
+    print(f"Late shipments: {len(late):,}")
+    if late:
+        print(f"{'waybill':<16} {'train':<18} {'days late':>9}  {'last station':<26} predicted")
+        for r in late:
+            predicted = r.predicted_arrival.isoformat() if r.predicted_arrival else "-"
+            print(
+                f"{r.waybill:<16} {r.train_no:<18} {r.days_late:>9}  "
+                f"{(r.last_station or '-'):<26} {predicted}"
+            )
+    return 0
 
 
 # "main.py import" finds its handler by the command's name, as every command does.
@@ -96,6 +160,7 @@ def _import(db: str | None, file: str, dry_run: bool, insert_only: bool) -> int:
                 data,
                 Options(insert_only=insert_only),
                 dry_run=dry_run,
+                source=Path(file).name,
                 progress=progress,
             )
     except ImportFileError as error:
@@ -222,6 +287,43 @@ def _backup(url: URL, dest: Path) -> int:
         f"Backed up {display_name(url)} to {result.dest}: {human_size(result.size)}, "
         f"{result.note}, in {result.seconds:.1f} s"
     )
+    return 0
+
+
+def _restore(url: URL, backup_file: Path, yes: bool) -> int:
+    from models.services import restore as restores
+
+    target = restores.target_path(url)
+    if not yes and not sys.stdin.isatty():
+        # Nobody can answer the question: refuse before even copying the backup.
+        raise UserError(
+            f"restoring replaces {target}: add --yes to confirm when not at a terminal "
+            "(nothing was changed)"
+        )
+    with _stderr_progress("Checking the backup") as progress:
+        prepared = restores.prepare(backup_file, url, progress=progress)
+    try:
+        print(f"Backup: {prepared.describe()}")
+        if not yes:
+            what = "Replace" if prepared.target_exists else "Create"
+            kept = " (the current one is kept as a backup next to it)"
+            question = f"{what} {target}{kept if prepared.target_exists else ''}? [y/N] "
+            try:
+                answer = input(question)
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() not in ("y", "yes"):
+                print("Nothing was changed.")
+                return 1
+        result = restores.finish(prepared)
+    finally:
+        prepared.discard()
+    print(
+        f"Restored {result.target} from {prepared.backup}: {result.shipments:,} shipments, "
+        f"schema {result.revision}, in {result.seconds:.1f} s"
+    )
+    if result.kept is not None:
+        print(f"The replaced database was kept as {result.kept}")
     return 0
 
 

@@ -20,28 +20,39 @@ from models.errors import UserError
 from models.progress import Cancelled, CancelToken
 from models.services.session import Database, open_database
 from ui.errors import CrashHandler, show_user_error
-from ui.i18n import install_translators, use_system_locale
+from ui.i18n import apply_saved_language, remove_translators
 from ui.main_window import MainWindow
+from ui.settings import Settings
+
+_log = logging.getLogger(__name__)
 
 APP_NAME = "Railgrain"
 #: Shipments in the demo database the GUI creates on first use of ``--demo``.
 DEMO_SHIPMENTS = 2000
 
 
-def run(db: str | None = None, *, demo: bool = False, argv: list[str] | None = None) -> int:
+def run(
+    db: str | None = None,
+    *,
+    demo: bool = False,
+    argv: list[str] | None = None,
+    lang: str | None = None,
+) -> int:
     """Open the main window on a database and run the event loop.
 
     Args:
         db: A path or URL (``--db``); None: ``RAILGRAIN_DB`` or the default file.
         demo: Open the demo database in the user data directory instead, creating it first.
         argv: Qt's command line (default: ``sys.argv``).
+        lang: The interface language for this run ("en", "zh_CN", "ru"; ``--lang``), over the
+            one chosen in Preferences (which itself defaults to the system's).
 
     Returns:
         The exit code: 0 after a normal quit, 1 when the database cannot be opened.
     """
     app = _application(argv)
     handler, log_file = _start_logging()
-    install_translators(app, use_system_locale())
+    apply_saved_language(app, Settings(), lang)
     previous_hook = sys.excepthook
     sys.excepthook = CrashHandler(str(log_file))
     try:
@@ -56,14 +67,18 @@ def run(db: str | None = None, *, demo: bool = False, argv: list[str] | None = N
             return 1
         if database is None:
             return 1  # the user cancelled creating the demo database
+        # The name never holds a password (display_name hides it).
+        _log.info("opened %s", database.name)
         try:
             window = MainWindow(database)
             window.show()
+            window.backup_actions.start_auto_backup()  # in the background, once a day
             return app.exec()
         finally:
             database.dispose()
     finally:
         sys.excepthook = previous_hook
+        remove_translators(app)  # a second run() in the same process starts afresh
         _stop_logging(handler)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QLocale, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 from models.services.session import Database
 from models.services.shipments import Changes
 from ui import settings as keys
+from ui.dialogs.backup_actions import BackupActions
 from ui.dialogs.form_actions import FormActions
 from ui.dialogs.import_export_actions import ImportExportActions
 from ui.i18n import arg
+from ui.live_refresh import LiveRefresh, PendingRefresh
 from ui.pages import saved_views
+from ui.pages.page_tabs import PageTabs
 from ui.pages.saved_views import COLUMN_KEYS
 from ui.pages.shipments_page import ShipmentsPage
 from ui.settings import Settings
@@ -59,7 +62,10 @@ class MainWindow(QMainWindow):
 
         self._page = ShipmentsPage(db, self, today=today)
         self._page.set_undo_stack(self.undo_stack, self.apply_changes)
-        self.setCentralWidget(self._page)
+        #: Dashboard, Shipments and Charts as tabs (Ctrl+1/2/3); figures drill down.
+        self.pages = PageTabs(db, self._page, self._settings, self, today=today)
+        self.pages.connect_data_changed(self.data_changed)
+        self.setCentralWidget(self.pages)
 
         self._summary = QLabel(self._page.summary(), self)
         self._summary.setObjectName("shipmentsSummary")
@@ -74,6 +80,10 @@ class MainWindow(QMainWindow):
         #: New / Edit / Duplicate shipment and the Data menu (reference editors).
         self.form_actions = FormActions(self, db)
         self._restore_layout()
+        #: Shows what other users, windows and processes save (then emits ``data_changed``).
+        self.live_refresh = LiveRefresh(db, self)
+        self._pending_refresh = PendingRefresh(self._page, self)
+        self.live_refresh.changed_elsewhere.connect(self._on_live_refresh_changed_elsewhere)
 
     def shipments_page(self) -> ShipmentsPage:
         """The page with the shipments table."""
@@ -84,6 +94,18 @@ class MainWindow(QMainWindow):
         self._page.apply_changes(changes)
         now = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
         self._saved.setText(arg(self.tr("Saved %1"), now))
+        self.data_changed.emit()
+
+    def _on_live_refresh_changed_elsewhere(self) -> None:
+        # In place: the same row stays current and the table does not jump.
+        self._pending_refresh.request()
+        self.data_changed.emit()
+
+    def _on_database_restored(self) -> None:
+        """The file now holds a backup's data: drop stale connections, undo history and views."""
+        self.undo_stack.clear()  # its commands refer to rows and versions that are gone
+        self._db.dispose()
+        self._page.refresh()
         self.data_changed.emit()
 
     # -- menus ------------------------------------------------------------------------------
@@ -102,6 +124,11 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.import_export = ImportExportActions(self, self._db, self._settings)
         self.import_export.add_to(file_menu)
+        #: File → Backup… / Restore… and the daily automatic backup (started by ui.app).
+        self.backup_actions = BackupActions(
+            self, self._db, self._settings, self._on_database_restored
+        )
+        self.backup_actions.add_to(file_menu)
         # Explicit Ctrl+Q: QKeySequence.Quit is empty on Windows.
         quit_action = self._action(self.tr("&Quit"), self.close, self.tr("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -129,6 +156,7 @@ class MainWindow(QMainWindow):
         self._fill_views_menu()
         self._columns_menu = view_menu.addMenu(self.tr("C&olumns"))
         self._columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.pages.add_to(view_menu)
 
         rows = self._page.actions()
         go_menu = bar.addMenu(self.tr("&Shipments"))
@@ -142,6 +170,14 @@ class MainWindow(QMainWindow):
             rows.revise_train_eta,
         ):
             go_menu.addSeparator() if action is None else go_menu.addAction(action)
+
+        reports_menu = bar.addMenu(self.tr("&Reports"))
+        reports_menu.setObjectName("reportsMenu")
+        self.report_action = self._action(
+            self.tr("&Print report…"), self._on_report_triggered, QKeySequence.StandardKey.Print
+        )
+        self.report_action.setObjectName("reportAction")
+        reports_menu.addAction(self.report_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = self._action(self.tr("&About Railgrain"), self._on_about_triggered)
@@ -164,6 +200,18 @@ class MainWindow(QMainWindow):
         rows = self._page.actions()
         for action in (rows.edit_cell, rows.copy, rows.delete):
             menu.addAction(action)
+        menu.addSeparator()
+        preferences = self._action(
+            self.tr("&Preferences…"), self._on_preferences_triggered, self.tr("Ctrl+,")
+        )
+        preferences.setObjectName("preferencesAction")
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        menu.addAction(preferences)
+
+    def _on_preferences_triggered(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog  # opened rarely
+
+        SettingsDialog(self._settings, self).exec()
 
     def _fill_views_menu(self) -> None:
         menu = self._views_menu
@@ -219,6 +267,13 @@ class MainWindow(QMainWindow):
         self._page.search_box().setFocus()
         self._page.search_box().selectAll()
 
+    def _on_report_triggered(self) -> None:
+        from ui.reports.dialog import ReportDialog  # Qt print support loads when first used
+
+        dialog = ReportDialog(self._db, self, settings=self._settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
             self,
@@ -260,4 +315,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.live_refresh.stop()
         super().closeEvent(event)

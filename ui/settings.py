@@ -36,11 +36,31 @@ SHIPMENTS_HEADER_COLUMNS: Key[str] = Key("shipments/header_columns", str, "")
 SHIPMENTS_LAST_FILTER: Key[str] = Key("shipments/last_filter", str, "")
 #: Named views: JSON {name: {"filter": state, "header": base64 header state, "columns": keys}}.
 SHIPMENTS_SAVED_VIEWS: Key[str] = Key("shipments/saved_views", str, "")
+#: The page shown when the app was last closed: "dashboard", "shipments" or "charts".
+MAIN_WINDOW_PAGE: Key[str] = Key("main_window/page", str, "shipments")
 
 #: Import column mappings the user chose, as JSON: {header-set key: {column index: field}}.
 IMPORT_MAPPINGS: Key[str] = Key("import/mappings", str, "")
 #: The folder of the last imported or exported file.
 IMPORT_EXPORT_FOLDER: Key[str] = Key("import/folder", str, "")
+
+#: Daily automatic backups of a SQLite database kept per database (0: no automatic backup).
+AUTO_BACKUP_KEEP: Key[int] = Key("backup/auto_keep", int, 7)
+#: Where automatic backups go; empty: "backups" in the user data folder, next to the data.
+AUTO_BACKUP_FOLDER: Key[str] = Key("backup/auto_folder", str, "")
+#: The folder of the last backup made or restored through File → Backup / Restore.
+BACKUP_FOLDER: Key[str] = Key("backup/folder", str, "")
+
+#: The interface language: "" follows the system, else a key of ``ui.i18n.LANGUAGES``
+#: ("en", "zh_CN", "ru"). Read at start: a change applies when Railgrain starts again.
+LANGUAGE: Key[str] = Key("general/language", str, "")
+
+#: The company name printed at the top of every report page.
+REPORT_COMPANY: Key[str] = Key("reports/company", str, "")
+#: The reports' paper: "A4" or "Letter".
+REPORT_PAPER: Key[str] = Key("reports/paper", str, "A4")
+#: The language of the last report printed ("en", "zh" or "ru").
+REPORT_LANGUAGE: Key[str] = Key("reports/language", str, "en")
 
 ALL_KEYS: tuple[Key[object], ...] = cast(
     "tuple[Key[object], ...]",
@@ -51,6 +71,11 @@ ALL_KEYS: tuple[Key[object], ...] = cast(
         SHIPMENTS_HEADER_COLUMNS,
         SHIPMENTS_LAST_FILTER,
         SHIPMENTS_SAVED_VIEWS,
+        MAIN_WINDOW_PAGE,
+        LANGUAGE,
+        AUTO_BACKUP_KEEP,
+        AUTO_BACKUP_FOLDER,
+        BACKUP_FOLDER,
     ),
 )
 

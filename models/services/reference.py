@@ -163,6 +163,22 @@ def commodity_names(ref: CommodityRef) -> tuple[str | None, ...]:
     return (ref.hs_code, ref.name, ref.name_zh, ref.name_ru)
 
 
+#: Languages whose names are recorded for stations and goods ("en": the Latin name).
+NAME_LANGUAGES = ("en", "zh", "ru")
+
+
+def station_name(ref: StationRef, lang: str = "en") -> str:
+    """The station's name in ``lang`` ("en", "zh", "ru") where recorded, else the Latin one."""
+    localized = {"zh": ref.name_zh, "ru": ref.name_ru}.get(lang)
+    return localized or ref.name
+
+
+def commodity_name(ref: CommodityRef, lang: str = "en") -> str:
+    """The commodity's name in ``lang`` ("en", "zh", "ru") where recorded, else the English one."""
+    localized = {"zh": ref.name_zh, "ru": ref.name_ru}.get(lang)
+    return localized or ref.name
+
+
 # Reference tables are small (tens of rows), so names are matched in Python: SQLite's lower()
 # only folds ASCII, and "Костанай" must find "костанай" on both databases.
 def find_station(db: Database, text: str) -> StationRef:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.rules.status import Status
 from models.services.reference import StationRef, station_names
-from ui.i18n import status_label
+from ui.i18n import fit_placeholder, status_label
 
 
 class BulkStatusDialog(QDialog):
@@ -47,6 +47,7 @@ class BulkStatusDialog(QDialog):
         self._station = QLineEdit(self)
         self._station.setObjectName("bulkStatusStation")
         self._station.setPlaceholderText(self.tr("code or any name (optional)"))
+        fit_placeholder(self._station)
         names = sorted({n for s in stations for n in station_names(s) if n})
         completer = QCompleter(names, self._station)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

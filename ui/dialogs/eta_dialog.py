@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import fit_placeholder
+
 
 class EtaDialog(QDialog):
     """Asks for the new ETA and why it changes; OK stays disabled until a reason is given."""
@@ -30,6 +32,7 @@ class EtaDialog(QDialog):
         self._reason = QLineEdit(self)
         self._reason.setObjectName("etaReason")
         self._reason.setPlaceholderText(self.tr("e.g. queue at Dostyk, wagon change"))
+        fit_placeholder(self._reason)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -101,15 +101,19 @@ class ReferenceDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         body = QHBoxLayout()
-        body.addWidget(self.view, 3)
-        body.addWidget(form_box, 2)
+        body.addWidget(self.view, 1)  # the list takes the width; the form what it needs
+        body.addWidget(form_box, 0)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.reload()
         self.new()
-        self.resize(1000, 560)
+        # Wide enough for every column at its content's width (Russian role names are long),
+        # within the screen; narrower screens scroll the table.
+        needed = self.view.horizontalHeader().length() + form_box.sizeHint().width() + 64
+        screen = self.screen().availableGeometry().width() if self.screen() else needed
+        self.resize(max(1000, min(needed, screen * 9 // 10)), 560)
 
     # -- editors ----------------------------------------------------------------------------
 

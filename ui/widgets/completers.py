@@ -22,6 +22,7 @@ from models.services.reference import (
     commodity_names,
     station_names,
 )
+from ui.i18n import commodity_label, station_label
 
 #: The role the completer matches on and inserts: one alias of the row.
 AliasRole = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +45,8 @@ def station_choices(rows: Iterable[StationRef]) -> list[Choice]:
     """Stations by code and by their Latin, local, Chinese and Russian names."""
     result = []
     for s in rows:
-        label = f"{s.name} ({s.code})" if s.code else s.name
+        name = station_label(s)  # in the user's language where recorded
+        label = f"{name} ({s.code})" if s.code else name
         result.append(Choice(s.id, label, tuple(n for n in station_names(s) if n)))
     return result
 
@@ -52,7 +54,9 @@ def station_choices(rows: Iterable[StationRef]) -> list[Choice]:
 def commodity_choices(rows: Iterable[CommodityRef]) -> list[Choice]:
     """Goods by HS code and by their names."""
     return [
-        Choice(c.id, f"{c.name} ({c.hs_code})", tuple(n for n in commodity_names(c) if n))
+        Choice(
+            c.id, f"{commodity_label(c)} ({c.hs_code})", tuple(n for n in commodity_names(c) if n)
+        )
         for c in rows
     ]
 

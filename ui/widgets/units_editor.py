@@ -33,18 +33,17 @@ _KINDS = ("container", "wagon")
 
 def unit_error_text(error: ValidationError) -> str:
     """A translated sentence for a unit number's error; the rule's detail otherwise."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("UnitsEditor", text)
-
     if error.code == "check_digit":
         return arg(
-            tr("Check digit should be %1, not %2 (or another character is mistyped)."),
+            QCoreApplication.translate(
+                "UnitsEditor",
+                "Check digit should be %1, not %2 (or another character is mistyped).",
+            ),
             error.params.get("expected"),
             error.params.get("got"),
         )
     if error.code == "required":
-        return tr("Enter the number.")
+        return QCoreApplication.translate("UnitsEditor", "Enter the number.")
     return error.message[:1].upper() + error.message[1:] + "."
 
 
