@@ -275,9 +275,11 @@ def _fts_match(fts: Any, phrase: str) -> ColumnElement[bool]:
 def _unit_text(text: str) -> str:
     """A wagon or container number as stored: without the spaces and dashes of print.
 
-    "CSQU 305438-3" on paper is CSQU3054383 in the database.
+    "CSQU 305438-3" on paper is CSQU3054383 in the database. A text that would shrink below
+    a trigram stays as typed: "XL-" is the start of a waybill, not every unit starting "XL".
     """
-    return re.sub(r"[\s\-]", "", text)
+    compact = re.sub(r"[\s\-]", "", text)
+    return compact if len(compact) >= TRIGRAM else text
 
 
 def _fts_phrase(text: str) -> str:
