@@ -78,3 +78,22 @@ def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
     db = open_database(str(path))
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def window(qtbot, demo_db: Database, settings_store):
+    """The main window on the demo database, shown at 1600×1000 and active.
+
+    Active because the table's shortcuts only fire in the active window.
+    """
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    w = MainWindow(demo_db, settings=Settings(settings_store))
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    yield w
+    w.live_refresh.stop()

@@ -6,23 +6,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from models.services import backup as backups
 from ui import settings as keys
-from ui.main_window import MainWindow
 from ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _answer_boxes(button: QMessageBox.StandardButton, seen: list[str]) -> QTimer:

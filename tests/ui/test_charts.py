@@ -20,17 +20,6 @@ from ui.charts.palette import OKABE_ITO
 from ui.i18n import format_tonnes
 from ui.main_window import MainWindow
 from ui.pages.charts_page import Period
-from ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _wait_shows(qtbot, model, shipments: int, net_kg: int | None = None) -> None:

@@ -17,16 +17,6 @@ from ui.pages.page_tabs import PAGES
 from ui.settings import Settings
 
 
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def _wait_shows(qtbot, model, shipments: int, net_kg: int | None = None) -> None:
     """Wait until the table counts ``shipments`` (and ``net_kg``): counting may run later."""
     qtbot.waitUntil(

@@ -14,17 +14,6 @@ from models.services.queries import Filter
 from ui.dialogs.history_dialog import HistoryDialog
 from ui.dialogs.train_dialog import TrainDialog
 from ui.i18n import format_date, format_tonnes
-from ui.main_window import MainWindow
-from ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _cells(table, column: int) -> list[str]:

@@ -24,16 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 ETA = column_of("eta")
 
 
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.live_refresh.stop()
-
-
 def _place(w: MainWindow, row: int) -> tuple[int, int]:
     """Scroll so ``row`` is near the top, make it current; returns (scroll value, row)."""
     view = w.shipments_page().view()

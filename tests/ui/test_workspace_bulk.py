@@ -18,18 +18,6 @@ from ui.dialogs.eta_dialog import EtaDialog
 from ui.item_models.columns import column_of
 from ui.item_models.shipments_table import ShipmentsTableModel
 from ui.item_models.tsv import to_tsv, tsv_cell
-from ui.main_window import MainWindow
-from ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()  # shortcuts of the table only fire in the active window
-    qtbot.waitUntil(w.isActiveWindow)
-    return w
 
 
 def _when_modal(qtbot, kind, act) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
@@ -14,20 +13,8 @@ from models.services import shipments
 from ui.item_models.columns import COLUMNS, column_of
 from ui.item_models.edits import EditValue
 from ui.item_models.shipments_table import ShipmentsTableModel
-from ui.main_window import MainWindow
-from ui.settings import Settings
 
 EDIT = Qt.ItemDataRole.EditRole
-
-
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()  # shortcuts of the table only fire in the active window
-    qtbot.waitUntil(w.isActiveWindow)
-    return w
 
 
 def _first_with_status(qtbot, window, status: Status):

@@ -18,16 +18,6 @@ from ui.main_window import MainWindow
 from ui.settings import Settings
 
 
-@pytest.fixture
-def window(qtbot, demo_db, settings_store):
-    w = MainWindow(demo_db, settings=Settings(settings_store))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()  # shortcuts of the table only fire in the active window
-    qtbot.waitUntil(w.isActiveWindow)
-    return w
-
-
 def _sql_count(db, where: str, *params) -> int:
     """An independent count straight from the SQLite file."""
     with sqlite3.connect(db.url.database) as conn:
