@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from models.entities import Commodity, Shipment, ShipmentEvent, Station
@@ -123,6 +124,18 @@ def _late_on_past_day(day: date) -> ColumnElement[bool]:
     return Shipment.id.in_(union_all(still_open_or_cancelled, arrived_since))
 
 
+def _listed(lang: str) -> Select[Any]:
+    """What the late and stuck lists show of each shipment, with its commodity's name."""
+    return select(
+        Shipment.id,
+        Shipment.waybill,
+        Shipment.train_no,
+        name_column(Commodity, lang),
+        Shipment.eta,
+        Shipment.status,
+    ).join(Commodity, Commodity.id == Shipment.commodity_id)
+
+
 def late_shipments(
     session: Session, as_of: date, *, limit: int | None = None, lang: str = "en"
 ) -> list[LateShipment]:
@@ -139,15 +152,7 @@ def late_shipments(
     """
     where, _historical = _late_where(session, as_of)
     query = (
-        select(
-            Shipment.id,
-            Shipment.waybill,
-            Shipment.train_no,
-            name_column(Commodity, lang),
-            Shipment.eta,
-            Shipment.status,
-        )
-        .join(Commodity, Commodity.id == Shipment.commodity_id)
+        _listed(lang)
         .where(where)
         # COALESCE hides the eta index from the ORDER BY: otherwise PostgreSQL walks every
         # shipment in ETA order looking for 50 open ones, instead of sorting the few late.
@@ -279,19 +284,7 @@ def stuck_at_border(
         .where(ShipmentEvent.shipment_id == Shipment.id)
         .scalar_subquery()
     )
-    query = (
-        select(
-            Shipment.id,
-            Shipment.waybill,
-            Shipment.train_no,
-            name_column(Commodity, lang),
-            Shipment.eta,
-            Shipment.status,
-        )
-        .join(Commodity, Commodity.id == Shipment.commodity_id)
-        .where(where)
-        .order_by(since, Shipment.id)
-    )
+    query = _listed(lang).where(where).order_by(since, Shipment.id)
     if limit is not None:
         query = query.limit(limit)
     rows = session.execute(query).all()
