@@ -26,10 +26,6 @@ from models.db import Database, display_name, open_database, resolve_url
 from models.errors import UserError
 from models.progress import Progress, no_progress
 from models.rules.status import Status
-from models.services import backup as backups
-from models.services import integrity
-from models.services.backup import remove_sqlite_files, scrub_password
-from models.services.integrity import human_size, readonly, require_sqlite_file
 
 PROG = "railgrain"
 
@@ -214,6 +210,9 @@ def _export(
 
 
 def _demo(db: str | None, url: URL, shipments: int, seed: int) -> int:
+    from models.services.backup import remove_sqlite_files
+    from models.services.integrity import require_sqlite_file
+
     new_file = Path(url.database or "") if _is_sqlite(url) else None
     if new_file is not None and new_file.exists():
         if not new_file.is_file() or new_file.stat().st_size:  # an empty file counts as new
@@ -254,6 +253,8 @@ def _refuse_shipments(url: URL) -> None:
     """Refuse a database that already holds shipments, before anything opens it writable."""
     if _is_sqlite(url) and not Path(url.database or "").exists():
         return
+    from models.services.integrity import readonly
+
     with readonly(url) as database, database.read() as session:
         if "shipments" not in inspect(session.connection()).get_table_names():
             return
@@ -269,6 +270,8 @@ def _refuse_shipments(url: URL) -> None:
 
 
 def _check(url: URL) -> int:
+    from models.services import integrity
+
     report = integrity.check(url)
     for line in report.lines:
         print(line)
@@ -282,6 +285,9 @@ def _check(url: URL) -> int:
 
 
 def _backup(url: URL, dest: Path) -> int:
+    from models.services import backup as backups
+    from models.services.integrity import human_size
+
     result = backups.backup(url, dest)
     print(
         f"Backed up {display_name(url)} to {result.dest}: {human_size(result.size)}, "
@@ -369,6 +375,8 @@ def _is_sqlite(url: URL) -> bool:
 
 
 def _say(message: str, url: URL | None) -> None:
+    from models.services.backup import scrub_password
+
     one_line = " / ".join(part.strip() for part in message.splitlines() if part.strip())
     print(scrub_password(one_line, url), file=sys.stderr)
 
@@ -404,6 +412,8 @@ def log_path() -> Path:
 
 
 def _log_bug(command: str, error: BaseException, url: URL | None) -> str:
+    from models.services.backup import scrub_password
+
     details = scrub_password("".join(traceback.format_exception(error)), url)
     path = log_path()
     try:

@@ -404,3 +404,4 @@ def test_status_values_are_the_data_model_names(demo):
             "cancelled",
         ]
     assert Status.CANCELLED in figures.ALL_STATUSES
+

@@ -195,7 +195,38 @@ def test_a_long_border_stop_pushes_the_prediction_past_the_eta(db, refs):
         departure=date(2026, 6, 28),
         eta=date(2026, 7, 8),
     )
+    # Two more at the same border stop: one ETA later (fewer days over), one passed already
+    # (late, not "predicted late"); and one whose ETA is tighter than the median transit.
+    later_eta = add(
+        db,
+        refs,
+        [
+            (utc(departed.year, departed.month, departed.day, 8), Status.IN_TRANSIT),
+            (border_since, Status.AT_BORDER),
+        ],
+        departure=departed,
+        eta=as_of + timedelta(days=4),
+    )
+    add(
+        db,
+        refs,
+        [
+            (utc(departed.year, departed.month, departed.day, 8), Status.IN_TRANSIT),
+            (border_since, Status.AT_BORDER),
+        ],
+        departure=departed,
+        eta=as_of - timedelta(days=1),
+    )
+    tight = add(
+        db,
+        refs,
+        [(utc(2026, 6, 29, 8), Status.IN_TRANSIT)],
+        departure=date(2026, 6, 29),
+        eta=date(2026, 7, 2),
+    )
     with db.read() as s:
+        listed = figures.predicted_late(s, as_of, limit=10)
+        first = figures.predicted_late(s, as_of, limit=1)
         found = figures.predictions(s, as_of)
         accuracy = figures.prediction_accuracy(s, as_of)
         stuck_rows = figures.stuck_at_border(s, as_of)
@@ -205,7 +236,18 @@ def test_a_long_border_stop_pushes_the_prediction_past_the_eta(db, refs):
     assert found[stuck].step_delay_days == 5
     assert found[stuck].predicted == departed + timedelta(days=15)
     assert found[stuck].late_by_prediction  # its ETA (2 July) has not passed yet
-    assert [r.id for r in stuck_rows] == [stuck] and stuck_rows[0].days_late == 6
+    # The dashboard's list: exactly the flagged ones, most days over first (7, 3, 1).
+    assert [(p.shipment_id, (p.predicted - p.eta).days) for p in listed] == [
+        (tight, 7),
+        (stuck, 3),
+        (later_eta, 1),
+    ]
+    assert listed == sorted(
+        (p for p in found.values() if p.late_by_prediction),
+        key=lambda p: (-(p.predicted - p.eta).days, p.shipment_id),
+    )
+    assert first == listed[:1]
+    assert {r.id for r in stuck_rows} >= {stuck} and stuck_rows[0].days_late == 6
     route = accuracy[0]
     assert route.route == "Kostanay → Dostyk → Qingtongxia"
     assert route.median_error_days == 0 and route.shipments > 0

@@ -143,11 +143,7 @@ class PredictedRow:
 
 def _predicted_late(session: Any, as_of: date) -> list[PredictedRow]:
     """The shipments the prediction says will be late, most days over their ETA first."""
-    found = figures.predictions(session, as_of)
-    flagged = sorted(
-        (p for p in found.values() if p.late_by_prediction and p.eta is not None),
-        key=lambda p: (-(p.predicted - p.eta).days, p.shipment_id),
-    )[:LIST_LIMIT]
+    flagged = figures.predicted_late(session, as_of, limit=LIST_LIMIT)
     rows = {r.id: r for r in queries.rows_by_id(session, [p.shipment_id for p in flagged])}
     return [
         PredictedRow(

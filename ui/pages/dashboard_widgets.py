@@ -8,16 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -96,6 +103,65 @@ class Row:
     flagged: bool = False
 
 
+class RowsModel(QAbstractTableModel):
+    """Read-only rows for a :class:`FigureTable`: replacing them is one model reset.
+
+    Cells are answered from the ``Row`` tuples (no item objects), so a refresh of a few
+    hundred rows costs next to nothing on the GUI thread.
+    """
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[Row] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = row.cells[column]
+            return ("⚠ " + text) if row.flagged and column == 0 else text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.cells[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in row.right:
+            return RIGHT
+        if role == Qt.ItemDataRole.FontRole and row.flagged:
+            return self._bold
+        if role == SHIPMENT_ROLE:
+            return row.shipment_id
+        if role == TRAIN_ROLE:
+            return row.train_no
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = 0
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+
 class FigureTable(QGroupBox):
     """A titled table of a few hundred rows at most; activating a row emits its filter."""
 
@@ -112,9 +178,10 @@ class FigureTable(QGroupBox):
     ) -> None:
         super().__init__(title, parent)
         self.setObjectName(name)
-        self._table = QTableWidget(0, len(headers), self)
+        self._model = RowsModel(headers, self)
+        self._table = QTableView(self)
         self._table.setObjectName(name + "Table")
-        self._table.setHorizontalHeaderLabels(list(headers))
+        self._table.setModel(self._model)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,6 +189,7 @@ class FigureTable(QGroupBox):
         self._table.setWordWrap(False)
         self._table.verticalHeader().hide()
         rows = self._table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self._table.fontMetrics().height() + 6)
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -129,64 +197,44 @@ class FigureTable(QGroupBox):
         # Whole headers even while the list is empty (translated headers are often longer).
         self._table.resizeColumnsToContents()
         self._stretch = stretch
+        self._sized = False
         self._table.setToolTip(self.tr("Double-click or Enter: show in the workspace"))
         self._table.activated.connect(self._on_table_activated)
-        self._rows: list[Row] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._table)
 
-    def table(self) -> QTableWidget:
-        """The table widget."""
+    def table(self) -> QTableView:
+        """The table view."""
         return self._table
 
     def rows(self) -> list[Row]:
         """The rows shown."""
-        return list(self._rows)
+        return list(self._model.rows())
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         """Replace the rows (keeps column widths the user set)."""
-        self._rows = list(rows)
-        table = self._table
-        table.setUpdatesEnabled(False)
-        try:
-            table.setRowCount(len(rows))
-            for r, row in enumerate(rows):
-                for c, text in enumerate(row.cells):
-                    shown = ("⚠ " + text) if row.flagged and c == 0 else text
-                    item = QTableWidgetItem(shown)
-                    item.setToolTip(text)
-                    if c in row.right:
-                        item.setTextAlignment(RIGHT)
-                    if row.flagged:
-                        font = item.font()
-                        font.setBold(True)
-                        item.setFont(font)
-                    if c == 0:
-                        item.setData(SHIPMENT_ROLE, row.shipment_id)
-                        item.setData(TRAIN_ROLE, row.train_no)
-                    table.setItem(r, c, item)
-            if not getattr(self, "_sized", False) and rows:
-                table.resizeColumnsToContents()  # once: later refreshes keep the user's widths
-                if self._stretch is not None:  # names take what the numbers leave
-                    header = table.horizontalHeader()
-                    header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
-                self._sized = True
-        finally:
-            table.setUpdatesEnabled(True)
+        self._model.set_rows(rows)
+        if not self._sized and rows:
+            self._table.resizeColumnsToContents()  # once: later refreshes keep the user's widths
+            if self._stretch is not None:  # names take what the numbers leave
+                header = self._table.horizontalHeader()
+                header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+            self._sized = True
 
     def current_row(self) -> Row | None:
         """The selected row."""
-        r = self._table.currentRow()
-        return self._rows[r] if 0 <= r < len(self._rows) else None
+        r, rows = self._table.currentIndex().row(), self._model.rows()
+        return rows[r] if 0 <= r < len(rows) else None
 
     def activate_row(self, r: int) -> None:
         """Open row ``r``'s shipments, as a double-click does."""
-        self._table.setCurrentCell(r, 0)
-        self._on_table_activated(self._table.model().index(r, 0))
+        index = self._model.index(r, 0)
+        self._table.setCurrentIndex(index)
+        self._on_table_activated(index)
 
-    def _on_table_activated(self, index: object) -> None:
-        r = index.row()  # type: ignore[attr-defined]
-        if 0 <= r < len(self._rows) and self._rows[r].filter is not None:
-            row = self._rows[r]
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        r, rows = index.row(), self._model.rows()
+        if 0 <= r < len(rows) and rows[r].filter is not None:
+            row = rows[r]
             self.figure_clicked.emit(row.filter, row.label or row.cells[0])

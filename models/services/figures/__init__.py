@@ -49,6 +49,7 @@ from models.services.figures.lateness import (
 from models.services.figures.prediction import (
     Prediction,
     RouteAccuracy,
+    predicted_late,
     prediction_accuracy,
     predictions,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "last_events",
     "late_shipments",
     "monthly_arrived",
+    "predicted_late",
     "prediction_accuracy",
     "predictions",
     "status_totals",

@@ -30,14 +30,15 @@ shipments that arrived in it are predicted with the route medians learned from t
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Float, cast, extract, func, select
+from sqlalchemy import Date, Float, String, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from models.entities import FigureArrivalTotal, Shipment, ShipmentEvent, Station
@@ -274,6 +275,64 @@ def predictions(
     return result
 
 
+def predicted_late(session: Session, as_of: date | None, *, limit: int) -> list[Prediction]:
+    """The open shipments predicted late before their ETA has passed, most days over first.
+
+    The same predictions as :func:`predictions` (``late_by_prediction`` set), but grouped in
+    the database first: the open shipments with an ETA on or after ``as_of`` are grouped by
+    route, dates, status and day of their latest event, which the shipments of one train
+    share, so a few hundred cases are predicted instead of every open shipment read. Ties in
+    days over go to the lower shipment id. At most ``limit``.
+    """
+    as_of = as_of or date.today()
+    model, steps = learned(session, as_of)
+    latest = (
+        select(func.max(ShipmentEvent.occurred_at))
+        .where(ShipmentEvent.shipment_id == Shipment.id)
+        .scalar_subquery()
+    )
+    open_ = (
+        select(
+            Shipment.id,
+            Shipment.origin_station_id.label("origin"),
+            func.coalesce(Shipment.border_station_id, 0).label("border"),
+            Shipment.destination_station_id.label("destination"),
+            Shipment.departure_date,
+            Shipment.planned_departure,
+            Shipment.eta,
+            Shipment.status,
+            (func.date(latest) if is_sqlite(session) else cast(latest, Date)).label("since"),
+        )
+        .where(Shipment.status.in_(OPEN_VALUES), Shipment.eta >= as_of)
+        .subquery()
+    )
+    case = [c for c in open_.c if c.key != "id"]
+    query = select(*case, func.aggregate_strings(cast(open_.c.id, String), ",")).group_by(*case)
+    found: list[tuple[int, int, Prediction]] = []
+    for *values, ids in session.execute(query):
+        origin, border, dest, departed, planned, eta, status, since = values
+        p = _predict(
+            model,
+            steps,
+            as_of,
+            (
+                int(origin),
+                int(border),
+                int(dest),
+                departed,
+                planned,
+                eta,
+                status,
+                since and as_date(since),
+            ),
+        )
+        if p is None or not p.late_by_prediction or p.eta is None:
+            continue
+        over = (p.predicted - p.eta).days
+        found.extend((-over, int(i), p) for i in str(ids).split(","))
+    return [replace(p, shipment_id=i) for _, i, p in heapq.nsmallest(limit, found)]
+
+
 def _predict(
     model: _RouteModel,
     steps: dict[tuple[int, str], float],
@@ -422,6 +481,7 @@ __all__ = [
     "STEP_SAMPLE",
     "Prediction",
     "RouteAccuracy",
+    "predicted_late",
     "prediction_accuracy",
     "predictions",
     "step_hours",
