@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     ColumnElement,
+    Integer,
     Select,
     and_,
     func,
@@ -76,6 +77,9 @@ class Filter:
     #: Only shipments at a border station whose latest event happened before this day
     #: (UTC midnight): "stuck at the border" for more than as_of - this day - 1 days.
     at_border_before: date | None = None
+    #: Only shipments that took (fewest, most) days from departure to arrival; most None: no
+    #: upper limit (a bar of the transit-time chart).
+    transit_days: tuple[int, int | None] | None = None
 
 
 #: Sort keys the table offers → the column ordered by (ties broken by id).
@@ -254,6 +258,29 @@ class TextSearch(ColumnElement[bool]):
         self.text = text
 
 
+class TransitDays(ColumnElement[int]):
+    """Whole days from departure to arrival (NULL until both are known).
+
+    Counted as the summary table ``figure_arrival_totals`` counts them (migration 0003).
+    """
+
+    inherit_cache = True
+    type = Integer()
+
+
+@compiles(TransitDays)
+def _compile_transit_days(_element: TransitDays, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(Shipment.arrival_date - Shipment.departure_date, **kw))
+
+
+@compiles(TransitDays, "sqlite")
+def _compile_transit_days_sqlite(_element: TransitDays, compiler: Any, **kw: Any) -> str:
+    later, earlier = (
+        compiler.process(c, **kw) for c in (Shipment.arrival_date, Shipment.departure_date)
+    )
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -383,6 +410,11 @@ def conditions(flt: Filter) -> list[ColumnElement[bool]]:
         where.append(Shipment.border_station_id.is_(None))
     if flt.at_border_before:
         where.append(at_border_before_condition(flt.at_border_before))
+    if flt.transit_days is not None:
+        fewest, most = flt.transit_days
+        where.append(TransitDays() >= fewest)
+        if most is not None:
+            where.append(TransitDays() <= most)
     return where
 
 

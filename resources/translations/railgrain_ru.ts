@@ -230,12 +230,12 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>%1: медиана %2 дн., 80 % — не более %3 дн., отправок: %4</translation>
     </message>
     <message>
-        <source>%1, %2 days in transit</source>
-        <translation>%1, в пути %2 дн.</translation>
+        <source>%1, %2 days or more in transit</source>
+        <translation>%1, в пути %2 дн. и более</translation>
     </message>
     <message>
-        <source>%1, every transit time</source>
-        <translation>%1, все сроки в пути</translation>
+        <source>%1, %2 days in transit</source>
+        <translation>%1, в пути %2 дн.</translation>
     </message>
 </context>
 <context>
@@ -1183,7 +1183,7 @@ The current database is kept next to it as a backup of its own.</source>
     <name>PageTabs</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>Page keys in tab order (stored in the settings as the last page shown).</extracomment>
+        <extracomment>Page keys in tab order (stored in the settings as the last page shown). The dashboard and charts once built (see the module docstring). The window&apos;s data_changed, connected to each lazy page as it is built.</extracomment>
         <translation>Сводка</translation>
     </message>
     <message>

@@ -224,12 +224,12 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>%1：中位数 %2 天，80% 在 %3 天以内，共 %4 票</translation>
     </message>
     <message>
-        <source>%1, %2 days in transit</source>
-        <translation>%1，在途 %2 天</translation>
+        <source>%1, %2 days or more in transit</source>
+        <translation>%1，在途 %2 天及以上</translation>
     </message>
     <message>
-        <source>%1, every transit time</source>
-        <translation>%1，全部在途时间</translation>
+        <source>%1, %2 days in transit</source>
+        <translation>%1，在途 %2 天</translation>
     </message>
 </context>
 <context>
@@ -1171,7 +1171,7 @@ The current database is kept next to it as a backup of its own.</source>
     <name>PageTabs</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>Page keys in tab order (stored in the settings as the last page shown).</extracomment>
+        <extracomment>Page keys in tab order (stored in the settings as the last page shown). The dashboard and charts once built (see the module docstring). The window&apos;s data_changed, connected to each lazy page as it is built.</extracomment>
         <translation>概览</translation>
     </message>
     <message>

@@ -146,6 +146,28 @@ def test_clicking_a_bar_opens_the_workspace_with_exactly_its_shipments(qtbot, wi
     assert figure.name in window.pages.drill_down.chip().text()
 
 
+def test_clicking_a_transit_bar_opens_the_shipments_of_that_route_and_transit_time(
+    qtbot, window, demo_db
+):
+    tab = _open_chart(qtbot, window, "transit")
+    chart = tab.chart
+    bar = max(chart.bars(), key=lambda b: b.value)  # the route's most common transit time
+    model = window.shipments_page().model()
+    qtbot.mouseClick(
+        chart.graphics_view().viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=chart.bar_centre(bar).toPoint(),
+    )
+    route = tab.figures[bar.series]
+    day = bar.filter.transit_days[0]
+    assert route.days[day] == int(bar.value) > 0
+    _wait_shows(qtbot, model, int(bar.value))
+    for r in range(model.rowCount()):
+        row = model.row_at(r)
+        assert (row.arrival_date - row.departure_date).days == day
+    assert f"{day} days in transit" in window.pages.drill_down.chip().text()
+
+
 def test_clicking_a_monthly_bar_opens_that_month_and_commodity(qtbot, window, demo_db):
     tab = _open_chart(qtbot, window, "monthly")
     chart = tab.chart

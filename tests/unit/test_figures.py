@@ -10,6 +10,7 @@ import math
 import statistics
 import uuid
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -325,6 +326,12 @@ def test_transit_times_per_route_match_the_rows(demo):
         ]
         assert f.median_days == statistics.median(values)
         assert f.p80_days == values[math.ceil(0.8 * len(values)) - 1]
+        # A bar of the chart: the route's shipments with one transit time, or the long tail.
+        common = max(range(len(f.days)), key=lambda i: f.days[i])
+        check_filter(demo, replace(f.filter, transit_days=(common, common)), f.days[common], None)
+        tail = int(f.p80_days)
+        longer = sum(1 for v in values if v >= tail)
+        check_filter(demo, replace(f.filter, transit_days=(tail, None)), longer, None)
 
 
 def test_weight_discrepancies_match_the_rows(demo):
@@ -404,4 +411,3 @@ def test_status_values_are_the_data_model_names(demo):
             "cancelled",
         ]
     assert Status.CANCELLED in figures.ALL_STATUSES
-

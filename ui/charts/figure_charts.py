@@ -322,10 +322,7 @@ def transit_chart(routes: Sequence[Any], *, sorted_list: bool = False) -> ChartD
                     ),
                 ],
             )
-            if day == tail:
-                day_filter, label = flt, arg(Charts.tr("%1, every transit time"), r.route)
-            else:
-                day_filter, label = _transit_filter(flt, day, r.route)
+            day_filter, label = _transit_filter(flt, day, r.route, tail=day == tail)
             bars.append(Bar(i, day + offset, float(n), 0.0, width, tip, day_filter, label))
         if r.median_days is not None:
             markers.append(
@@ -382,18 +379,21 @@ def _lump_tail(counts: dict[int, int], tail: int | None) -> dict[int, int]:
     return lumped
 
 
-def _transit_filter(flt: Filter | None, day: int, route: str) -> tuple[Filter | None, str]:
+def _transit_filter(
+    flt: Filter | None, day: int, route: str, *, tail: bool
+) -> tuple[Filter | None, str]:
     """The bar's shipments and their label for the workspace chip.
 
-    The route's shipments in the period with ``day`` transit days where the Filter can say
-    so; else the whole route, and the label says that.
+    The route's shipments in the period that took ``day`` days, or at least ``day`` for the
+    bar that lumps the rare long transits together.
     """
     if flt is None:
         return None, route
-    if "transit_days" in getattr(flt, "__dataclass_fields__", {}):
-        label = arg(Charts.tr("%1, %2 days in transit"), route, day)
-        return replace(flt, transit_days=day), label  # type: ignore[call-arg]
-    return flt, arg(Charts.tr("%1, every transit time"), route)
+    if tail:
+        label = arg(Charts.tr("%1, %2 days or more in transit"), route, day)
+        return replace(flt, transit_days=(day, None)), label
+    label = arg(Charts.tr("%1, %2 days in transit"), route, day)
+    return replace(flt, transit_days=(day, day)), label
 
 
 def _days(value: float | None) -> str:
