@@ -308,8 +308,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self._arrivals, 1, 0)
         grid.addWidget(self._predicted, 1, 1)
         grid.addWidget(self._accuracy, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(0, 2)  # arrivals: a few short rows
+        grid.setColumnStretch(1, 5)  # predictions: six columns of dates and numbers
         grid.setColumnStretch(2, 4)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -99,7 +99,7 @@ class Row:
     train_no: str | None = None
     #: Columns whose text is right-aligned (numbers).
     right: Sequence[int] = ()
-    #: A row to flag (e.g. predicted late), shown in bold with a marker in the first cell.
+    #: A row to flag (e.g. predicted late), shown with a ⚠ marker in the first cell.
     flagged: bool = False
 
 
@@ -114,8 +114,6 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers = list(headers)
         self._rows: list[Row] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     def rows(self) -> list[Row]:
         return self._rows
@@ -142,8 +140,6 @@ class RowsModel(QAbstractTableModel):
             return row.cells[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in row.right:
             return RIGHT
-        if role == Qt.ItemDataRole.FontRole and row.flagged:
-            return self._bold
         if role == SHIPMENT_ROLE:
             return row.shipment_id
         if role == TRAIN_ROLE:
