@@ -71,8 +71,9 @@ class Filter:
     eta_to: date | None = None
     #: Only shipments without a border station (the "no border" bar of tonnage by route).
     without_border: bool = False
-    #: ``statuses`` (and ``late_only``) mean the status each shipment had at the end of this
-    #: day (UTC) according to its events, not its current one; None: the current status.
+    #: ``statuses``, ``late_only`` and ``at_border_before`` mean the status each shipment had
+    #: at the end of this day (UTC) according to its events, not its current one; None: the
+    #: current status.
     status_as_of: date | None = None
     #: Only shipments at a border station whose latest event happened before this day
     #: (UTC midnight): "stuck at the border" for more than as_of - this day - 1 days.
@@ -223,15 +224,31 @@ def status_at_condition(values: Sequence[str], day: date) -> ColumnElement[bool]
     )
 
 
-def at_border_before_condition(day: date) -> ColumnElement[bool]:
-    """SQL for "at a border station, and its latest event happened before ``day``"."""
+def at_border_before_condition(day: date, *, as_of: date | None = None) -> ColumnElement[bool]:
+    """SQL for "at a border station, and its latest event happened before ``day``".
+
+    With ``as_of`` (a day), as it was at the end of that day according to the events: the
+    status then was "at_border" (see :func:`status_at_condition`) and nothing happened to
+    the shipment from ``day`` to the end of ``as_of``.
+    """
     since = datetime.combine(day, time.min, tzinfo=UTC)
-    return and_(
-        Shipment.status == Status.AT_BORDER.value,
-        ~select(ShipmentEvent.id)
-        .where(ShipmentEvent.shipment_id == Shipment.id, ShipmentEvent.occurred_at >= since)
-        .exists(),
+    if as_of is None:
+        return and_(
+            Shipment.status == Status.AT_BORDER.value,
+            ~select(ShipmentEvent.id)
+            .where(ShipmentEvent.shipment_id == Shipment.id, ShipmentEvent.occurred_at >= since)
+            .exists(),
+        )
+    between = (
+        select(ShipmentEvent.id)
+        .where(
+            ShipmentEvent.shipment_id == Shipment.id,
+            ShipmentEvent.occurred_at >= since,
+            ShipmentEvent.occurred_at < end_of_day(as_of),
+        )
+        .exists()
     )
+    return and_(status_at_condition([Status.AT_BORDER.value], as_of), ~between)
 
 
 #: Shorter texts have no trigram: they match the start of a waybill, train or unit number only.
@@ -409,7 +426,7 @@ def conditions(flt: Filter) -> list[ColumnElement[bool]]:
     if flt.without_border:
         where.append(Shipment.border_station_id.is_(None))
     if flt.at_border_before:
-        where.append(at_border_before_condition(flt.at_border_before))
+        where.append(at_border_before_condition(flt.at_border_before, as_of=flt.status_as_of))
     if flt.transit_days is not None:
         fewest, most = flt.transit_days
         where.append(TransitDays() >= fewest)

@@ -182,18 +182,29 @@ def test_late_rows_name_the_latest_event_station(demo):
         assert f.last_station == (names[station] if station else None)
 
 
-def test_stuck_at_border_counts_days_since_the_latest_event(demo):
-    evs = events(demo)
+@pytest.mark.parametrize("days_back", [0, 30])
+def test_stuck_at_border_counts_days_since_the_latest_event(demo, days_back):
+    as_of = TODAY - timedelta(days=days_back)
+    cutoff = datetime.combine(as_of + timedelta(days=1), datetime.min.time())
     expected = {}
-    for r in rows(demo):
-        if r["status"] == "at_border":
-            days = (TODAY - evs[r["id"]][-1][0].date()).days
+    history = events(demo)
+    for sid, evs in history.items():
+        then = [e for e in evs if e[0] < cutoff]
+        if then and then[-1][2] == "at_border":
+            days = (as_of - then[-1][0].date()).days
             if days > 1:
-                expected[r["id"]] = days
+                expected[sid] = days
+    assert expected  # the demo has border stops on both days
     with demo.read() as s:
-        found = figures.stuck_at_border(s, TODAY, min_days=1)
+        found = figures.stuck_at_border(s, as_of, min_days=1)
+        flt = figures.stuck_filter(s, as_of, 1)
+        names = dict(s.execute(sa.text("SELECT id, name FROM stations")).all())
     assert {f.id: f.days_late for f in found} == expected
-    check_filter(demo, figures.stuck_filter(TODAY, 1), len(expected), None)
+    check_filter(demo, flt, len(expected), None)
+    # Where each one was then: the border station of that event, not where it is now.
+    for f in found:
+        then = [e for e in history[f.id] if e[0] < cutoff]
+        assert f.last_station == names.get(then[-1][3])
 
 
 def test_expected_arrivals_by_destination_match_the_rows(demo):

@@ -116,7 +116,7 @@ def load_dashboard(
                 buckets=figures.ageing_buckets(s, as_of),
                 late=figures.late_shipments(s, as_of, limit=LIST_LIMIT, lang=lang),
                 arrivals=figures.expected_arrivals(s, as_of, days=ARRIVAL_DAYS, lang=lang),
-                stuck_filter=figures.stuck_filter(as_of, STUCK_DAYS),
+                stuck_filter=figures.stuck_filter(s, as_of, STUCK_DAYS),
             )
         if details:
             data = replace(

@@ -24,7 +24,7 @@ Additions to the first contract (for the dashboard and reports engineers):
   has ``filter``.
 * ``prediction_accuracy`` returns :class:`RouteAccuracy` named tuples
   ``(route, median_error_days, shipments, bias_days, …ids)``.
-* ``stuck_filter(as_of, min_days)``: the workspace filter for ``stuck_at_border``.
+* ``stuck_filter(session, as_of, min_days)``: the workspace filter for ``stuck_at_border``.
 * ``tonnage_by(..., no_border=...)`` and ``transit_times(..., no_border=...)``: the label
   of the "no border station" group (translate it in the UI).
 * ``weight_discrepancies(..., limit=)`` and ``weight_discrepancy_count``: the first rows and

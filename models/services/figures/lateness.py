@@ -25,7 +25,7 @@ from models.services.figures._common import (
     name_column,
 )
 from models.services.figures.status import has_later_events
-from models.services.queries import Filter, at_border_before_condition, late_condition
+from models.services.queries import Filter, conditions, late_condition
 
 _OPEN: tuple[Status, ...] = tuple(s for s in SEQUENCE if s in OPEN_STATUSES)
 #: The ageing buckets in days late: (first, last); None = no upper end.
@@ -174,7 +174,7 @@ def _late_rows(
     from models.services.figures.prediction import predictions
 
     ids = [r[0] for r in rows]
-    events = last_events(session, ids, lang=lang)
+    events = last_events(session, ids, lang=lang, before=day_end(as_of))
     predicted = predictions(session, as_of, ids=ids) if ids else {}
     result = []
     for r in rows:
@@ -198,11 +198,15 @@ def _late_rows(
 
 
 def last_events(
-    session: Session, ids: Sequence[int], *, lang: str = "en"
+    session: Session, ids: Sequence[int], *, lang: str = "en", before: datetime | None = None
 ) -> dict[int, tuple[datetime, str | None]]:
-    """The latest event's time and station name for each of these shipments (one query)."""
+    """The latest event's time and station name for each of these shipments (one query).
+
+    ``before``: the latest event before this moment (where a shipment was on a past day).
+    """
     if not ids:
         return {}
+    when = [ShipmentEvent.occurred_at < before] if before is not None else []
     latest = (
         select(
             ShipmentEvent.shipment_id,
@@ -215,7 +219,7 @@ def last_events(
             )
             .label("n"),
         )
-        .where(ShipmentEvent.shipment_id.in_(ids))
+        .where(ShipmentEvent.shipment_id.in_(ids), *when)
         .subquery()
     )
     query = (
@@ -272,19 +276,20 @@ def stuck_at_border(
 ) -> list[LateShipment]:
     """Shipments at a border station for more than ``min_days`` days on ``as_of``.
 
-    Days at the border = ``as_of`` minus the (UTC) day of the latest event, which for a
-    shipment "at_border" is the event that put it there. Longest first (then by id), at
-    most ``limit``; count them all with ``queries.count(db, stuck_filter(as_of, min_days))``.
-    Uses the current status: for a past ``as_of`` this lists what is at the border now and
-    got there then.
+    Days at the border = ``as_of`` minus the (UTC) day of the latest event by the end of
+    ``as_of``, which for a shipment "at_border" then is the event that put it there. For a
+    past day, statuses are rewound to that day's end from the events, as the late list's
+    are. Longest first (then by id), at most ``limit``; count them all with
+    ``queries.count(db, stuck_filter(session, as_of, min_days))``.
     """
-    where = at_border_before_condition(as_of - timedelta(days=min_days))
+    flt = stuck_filter(session, as_of, min_days)
+    before = day_end(as_of)
     since = (
         select(func.max(ShipmentEvent.occurred_at))
-        .where(ShipmentEvent.shipment_id == Shipment.id)
+        .where(ShipmentEvent.shipment_id == Shipment.id, ShipmentEvent.occurred_at < before)
         .scalar_subquery()
     )
-    query = _listed(lang).where(where).order_by(since, Shipment.id)
+    query = _listed(lang).where(*conditions(flt)).order_by(since, Shipment.id)
     if limit is not None:
         query = query.limit(limit)
     rows = session.execute(query).all()
@@ -296,9 +301,14 @@ def stuck_at_border(
     return sorted(result, key=lambda r: (-r.days_late, r.id))
 
 
-def stuck_filter(as_of: date, min_days: int = 3) -> Filter:
-    """The workspace filter for :func:`stuck_at_border`'s shipments."""
-    return Filter(at_border_before=as_of - timedelta(days=min_days))
+def stuck_filter(session: Session, as_of: date, min_days: int = 3) -> Filter:
+    """The workspace filter for :func:`stuck_at_border`'s shipments.
+
+    Statuses are rewound to the end of ``as_of`` when anything happened after it (a past
+    day); today's are the current ones.
+    """
+    historical = as_of if has_later_events(session, as_of) else None
+    return Filter(at_border_before=as_of - timedelta(days=min_days), status_as_of=historical)
 
 
 def expected_arrivals(
