@@ -111,7 +111,7 @@ def test_summary_totals_and_previous_year_equal_sql(demo: Path, tmp_path: Path) 
     shipments, kg = arrived_kg(demo, FIRST, LAST)
     _, before = arrived_kg(demo, date(2024, 1, 1), date(2024, 12, 31))
     assert shipments > 0 and before > 0
-    totals = [line.split() for line in text.splitlines() if line.startswith("Total ")]
+    totals = [line.split() for line in text.splitlines() if line.split()[:1] == ["Total"]]
     # One total line per group table (commodity, supplier, route, destination), all equal.
     group_totals = [t for t in totals if len(t) == 6]
     assert len(group_totals) == 4
@@ -283,3 +283,26 @@ def test_bad_usage_exits_2(demo: Path, tmp_path: Path, args: tuple[str, ...]) ->
     result = run(tmp_path, out, "--db", demo, *args)
     assert result.returncode == 2
     assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+def test_the_contract_table_fits_the_page_in_every_language(
+    demo: Path, tmp_path: Path, lang: str
+) -> None:
+    """Long names (Russian above all) go onto continuation lines instead of pushing the
+    contract table's last columns off the page, where Qt leaves them out of the PDF."""
+    from models.services.reports.labels import word
+
+    out = tmp_path / f"summary-{lang}.pdf"
+    result = run(tmp_path, out, "--db", demo, "--from", FIRST, "--to", LAST, "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(out).split())
+    for key in ("contract", "supplier", "contracted", "remaining", "tolerance"):
+        assert " ".join(word(key, lang).split()) in text
+    yes_no = {word("yes", lang), word("no", lang)}
+    with sqlite3.connect(demo) as conn:
+        contracts = [n for (n,) in conn.execute("SELECT number FROM contracts")]
+    # Every contract row ends with its tolerance word: the last column is on the page.
+    rows = [line.split() for line in pdf_text(out).splitlines()]
+    ends = {r[0]: r[-1] for r in rows if r and r[0] in contracts}
+    assert ends and set(ends.values()) <= yes_no

@@ -26,6 +26,10 @@ _GROUP_TITLES = {
 _CHART = "chart:monthly"
 #: Characters of a discrepancy's reason per line (7 pt, the widest column of its table).
 REASON_WIDTH = 44
+#: Characters of a supplier's and a commodity's name per line in the contracts table: long
+#: Russian names ("Семена подсолнечника") would push its numbers off the page.
+SUPPLIER_WIDTH = 14
+COMMODITY_WIDTH = 11
 
 
 #: A cell: its text, and True for a number (right-aligned) or a CSS class ("id": no wrap).
@@ -169,27 +173,31 @@ def _contracts_section(summary: PeriodSummary, fmt: ReportFormat) -> str:
     headers = [
         (word("contract", lang), False),
         (word("supplier", lang), False),
-        (word("commodity", lang), False),
+        (word("commodity", lang), "id"),
         (word("contracted", lang), True),
         (word("shipped", lang), True),
         (word("arrived", lang), True),
         (word("remaining", lang), True),
-        (word("tolerance", lang), False),
+        (word("tolerance", lang), "id"),  # a short word under it: keep the header whole
     ]
     rows = [
         _row(
             [
                 (c.number, "id"),
-                (c.supplier, False),
-                (c.commodity, False),
+                (supplier[0], False),
+                (commodity[0], False),
                 (fmt.tonnes(c.contracted_kg), True),
                 (fmt.tonnes(c.shipped_kg), True),
                 (fmt.tonnes(c.arrived_kg), True),
                 (fmt.tonnes(c.remaining_kg), True),
                 (word("yes" if c.within_tolerance else "no", lang), False),
-            ]
+            ],
+            more=[(1, supplier[1:]), (2, commodity[1:])],
         )
         for c in summary.contracts
+        for supplier, commodity in [
+            (_lines(c.supplier, SUPPLIER_WIDTH), _lines(c.commodity, COMMODITY_WIDTH))
+        ]
     ]
     total = [
         (word("total", lang), False),

@@ -70,7 +70,7 @@ _WORDS: dict[str, tuple[str, str, str]] = {
     "shipped": ("Shipped, t", "已发运，吨", "Отгружено, т"),
     "arrived": ("Arrived, t", "已到达，吨", "Прибыло, т"),
     "remaining": ("Remaining, t", "剩余，吨", "Остаток, т"),
-    "tolerance": ("Within tolerance", "在允差内", "В пределах допуска"),
+    "tolerance": ("In tolerance", "在允差内", "В допуске"),
     "yes": ("yes", "是", "да"),
     "no": ("no", "否", "нет"),
     "waybill": ("Waybill", "运单号", "Накладная"),
