@@ -168,10 +168,15 @@ def _import(db: str | None, file: str, dry_run: bool, insert_only: bool) -> int:
         return 1
     finally:
         database.dispose()
-    how = f"read as {summary.encoding}" if summary.encoding else "XLSX"
+    how = f"read as {summary.encoding}" if summary.encoding else f"XLSX, sheet {summary.sheet}"
     if summary.encoding_assumed:
         how += " (assumed: the names in the file match the database best in this encoding)"
     print(f"{file}: {how}")
+    if summary.header_row > 1:
+        print(f"Header found in row {summary.header_row}; the rows above it were left out")
+    if summary.skipped_rows:
+        rows = ", ".join(str(n) for n in summary.skipped_rows)
+        print(f"Totals rows left out: {rows}")
     if summary.unknown_columns:
         print(f"Ignored columns: {', '.join(summary.unknown_columns)}")
     if summary.new_counterparties:

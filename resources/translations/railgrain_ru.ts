@@ -625,7 +625,7 @@ The current database is kept next to it as a backup of its own.</source>
     <name>FigureTable</name>
     <message>
         <source>Double-click or Enter: show in the workspace</source>
-        <extracomment>Columns whose text is right-aligned (numbers). A row to flag (e.g. predicted late), shown in bold with a marker in the first cell.</extracomment>
+        <extracomment>Columns whose text is right-aligned (numbers). A row to flag (e.g. predicted late), shown with a ⚠ marker in the first cell.</extracomment>
         <translation>Двойной щелчок или Enter: показать в рабочей таблице</translation>
     </message>
 </context>
@@ -641,7 +641,7 @@ The current database is kept next to it as a backup of its own.</source>
     <name>FilterBar</name>
     <message>
         <source>Search by waybill, train, wagon or container number, or notes…</source>
-        <extracomment>A date edit at this date shows blank and means &quot;no limit&quot;. Filter ids for a reference text that matched nothing: no row has them. The filter changed (after a pause in typing); read it with :meth:`current_filter`. Milliseconds of no typing before the filter runs (each change is a database query).</extracomment>
+        <extracomment>A date edit at this date shows blank and means &quot;no limit&quot;. Filter ids for a reference text that matched nothing: no row has them. Filled in when the reference lists arrive (see ``FilterBar._take_references``). The filter changed (after a pause in typing); read it with :meth:`current_filter`. Milliseconds of no typing before the filter runs (each change is a database query).</extracomment>
         <translation>Поиск по накладной, поезду, номеру вагона или контейнера, примечаниям…</translation>
     </message>
     <message>
@@ -654,6 +654,7 @@ The current database is kept next to it as a backup of its own.</source>
     </message>
     <message>
         <source>Commodity</source>
+        <extracomment>Whether the reference lists are in (names to match, completions to offer).</extracomment>
         <translation>Груз</translation>
     </message>
     <message>
@@ -925,8 +926,8 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>Импорт невозможен, пока не исправлены все ошибки.</translation>
     </message>
     <message>
-        <source>Read as an Excel workbook (first sheet).</source>
-        <translation>Прочитано как книга Excel (первый лист).</translation>
+        <source>Read as an Excel workbook, sheet “%1”.</source>
+        <translation>Прочитано как книга Excel, лист «%1».</translation>
     </message>
     <message>
         <source>Read as %1, separated by: %2.</source>
@@ -935,6 +936,14 @@ The current database is kept next to it as a backup of its own.</source>
     <message>
         <source>The encoding was assumed: it is the one under which the names match the database best. Change it above if the text looks wrong.</source>
         <translation>Кодировка выбрана предположительно: при ней названия лучше всего совпадают с базой данных. Если текст выглядит неправильно, выберите другую выше.</translation>
+    </message>
+    <message>
+        <source>The header is row %1; the rows above it are left out.</source>
+        <translation>Заголовок — строка %1; строки выше него пропущены.</translation>
+    </message>
+    <message>
+        <source>Totals rows left out: %1.</source>
+        <translation>Пропущены строки итогов: %1.</translation>
     </message>
     <message>
         <source>Ignored columns: %1.</source>
@@ -2079,7 +2088,7 @@ The current database is kept next to it as a backup of its own.</source>
     <name>ShipmentsTableModel</name>
     <message>
         <source>%1 (not sortable)</source>
-        <extracomment>Saves an edited cell: (the row as loaded, the editor kind, the new value) → accepted? A row&apos;s painted cells: (texts, icons, brushes, alignments), one entry per column. A page as the reader hands it over: its rows and each row&apos;s cell texts. The roles whose values change when a page turns out to be unreadable. The ShipmentRow shown on the row (any column); None for a placeholder row. The cell&apos;s raw value (a date, kg, a count, a status value) to sort or export by. Days past the ETA for an open shipment, 0 when not late. The error text of a placeholder row; None on a real row. The editor kind of the cell&apos;s column (see ``columns.EDITORS``); None: read-only. Rows fetched per query: a few screens, small enough to load in a few milliseconds. Pages kept; the least recently used page is dropped first. How long a reset waits for the count before showing the first rows without it (ms). 0: the first paint waits for nothing but the first page (the count fills in). Pages read ahead in the direction the user scrolls (and one behind). The count and tonnes of the current filter are known now (or failed: count_error). The language of station and goods names (read once: the locale is set at start). Bumped by every reset, so a queued repaint for an older generation is dropped. Rendered cells per cached page, one per row: made on the reader for pages read ahead; None until first painted for a page read here (the first, a jump). Icons and brushes per (status, late) of a row, shared by every such row. The page last painted from, and the one before it (the scroll direction). Flags per column (rebuilt when editing is switched on or off). The cached pages that failed (while there are any, flags() looks the row up). Whether a read-ahead is queued to run after the current paint. +1 while the user scrolls down, -1 up: which way pages are read ahead. Pages queued on the reader for this generation. True while the count of the current generation is still running. Pages read ahead have a reader of their own: behind a count of a million rows (most of a second) they would come too late for the first scroll.</extracomment>
+        <extracomment>Saves an edited cell: (the row as loaded, the editor kind, the new value) → accepted? The roles whose values change when a page turns out to be unreadable. The ShipmentRow shown on the row (any column); None for a placeholder row. The cell&apos;s raw value (a date, kg, a count, a status value) to sort or export by. Days past the ETA for an open shipment, 0 when not late. The error text of a placeholder row; None on a real row. The editor kind of the cell&apos;s column (see ``columns.EDITORS``); None: read-only. Rows fetched per query: a few screens, small enough to load in a few milliseconds. Pages kept; the least recently used page is dropped first. How long a reset waits for the count before showing the first rows without it (ms). 0: the first paint waits for nothing but the first page (the count starts after it). Pages read ahead in the direction the user scrolls (and one behind). The count and tonnes of the current filter are known now (or failed: count_error). The language of station and goods names (read once: the locale is set at start). The page last painted from, and the one before it (the scroll direction). +1 while the user scrolls down, -1 up: which way pages are read ahead. Flags per column (rebuilt when editing is switched on or off). Whether the work after a paint (count, read-ahead) is queued. True while the count of the current generation is still running.</extracomment>
         <translation>%1 (без сортировки)</translation>
     </message>
     <message>

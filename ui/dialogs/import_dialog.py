@@ -258,7 +258,7 @@ class ImportDialog(QDialog):
     def _show_read_as(self, result: Plan) -> None:
         table = result.table
         if table.kind == "xlsx":
-            text = self.tr("Read as an Excel workbook (first sheet).")
+            text = arg(self.tr("Read as an Excel workbook, sheet “%1”."), table.sheet or "")
             self._encoding.setEnabled(False)
             self._separator.setEnabled(False)
         else:
@@ -273,6 +273,15 @@ class ImportDialog(QDialog):
                     "The encoding was assumed: it is the one under which the names match the "
                     "database best. Change it above if the text looks wrong."
                 )
+        if table.header_row > 1:
+            text += " " + arg(
+                self.tr("The header is row %1; the rows above it are left out."), table.header_row
+            )
+        if table.skipped_rows:
+            text += " " + arg(
+                self.tr("Totals rows left out: %1."),
+                ", ".join(str(n) for n in table.skipped_rows),
+            )
         if result.mapping.unknown:
             text += " " + arg(self.tr("Ignored columns: %1."), ", ".join(result.mapping.unknown))
         if result.new_counterparties:

@@ -94,6 +94,10 @@ class Summary:
     separator: str | None
     written: bool
     changes: Changes = Changes()
+    #: Where the list was found: the header's row, the worksheet (XLSX), totals rows left out.
+    header_row: int = 1
+    sheet: str | None = None
+    skipped_rows: tuple[int, ...] = ()
 
     def line(self) -> str:
         """The one-line summary: "inserted N, updated M, unchanged K"."""
@@ -185,6 +189,9 @@ def _summary(result: Plan, *, written: bool, ids: Sequence[int] = ()) -> Summary
         separator=result.table.separator,
         written=written,
         changes=Changes(tuple(ids), membership=bool(ids)),
+        header_row=result.table.header_row,
+        sheet=result.table.sheet,
+        skipped_rows=result.table.skipped_rows,
     )
 
 
@@ -206,9 +213,9 @@ def _plan(
     problems = Collector()
     if mapping.missing:
         missing = ", ".join(mapping.missing)
-        problems.add(1, None, None, f"required columns are missing: {missing}")
+        problems.add(table.header_row, None, None, f"required columns are missing: {missing}")
     for name in mapping.duplicated:
-        problems.add(1, name, None, "two columns feed this field; keep one")
+        problems.add(table.header_row, name, None, "two columns feed this field; keep one")
     if not table.rows:
         problems.add(None, None, None, "the file has a header row but no shipments")
     if problems:

@@ -2,6 +2,12 @@
 
 CSV or XLSX is decided by content (an XLSX file is a zip archive). A CSV file's encoding and
 separator are detected here; the user can override both in the preview.
+
+Registers kept in Excel rarely start with their header: a title, a company name and a date
+often come first, and a totals row ("Итого", "合计", "Total") closes the list. The header is
+the row among the first :data:`HEADER_SEARCH_ROWS` with the most recognised column names;
+trailing totals rows are left out and listed (``Table.skipped_rows``). In a workbook, the
+first sheet with such a header is read.
 """
 
 from __future__ import annotations
@@ -23,6 +29,12 @@ SEPARATORS: tuple[str, ...] = (",", ";", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
 #: Data rows looked at when judging an encoding or separator.
 _SAMPLE_ROWS = 200
+#: Rows looked at for the header (titles, a company name and a date may come first).
+HEADER_SEARCH_ROWS = 30
+#: What the first filled cell of a totals row says (case-folded, without a colon).
+TOTAL_WORDS = frozenset(
+    {"total", "totals", "grand total", "итого", "всего", "合计", "总计", "小计", "жиыны", "барлығы"}
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,12 @@ class Table:
     #: Set when the encoding was a judgement between decodings that all worked.
     encoding_assumed: bool = False
     notes: tuple[str, ...] = field(default=())
+    #: The row Excel numbers the header (rows above it were titles or blank).
+    header_row: int = 1
+    #: The worksheet read (XLSX).
+    sheet: str | None = None
+    #: Totals rows at the foot of the list, left out (their Excel row numbers).
+    skipped_rows: tuple[int, ...] = ()
 
 
 def is_xlsx(data: bytes) -> bool:
@@ -75,10 +93,52 @@ def read(
         raise refuse("this is not a CSV or XLSX file (it looks like binary data)")
     text, used, assumed = _decode(data, encoding, known_names)
     sep = separator or _detect_separator(text)
-    table = _parse_csv(text, sep)
+    header_row, headers, rows, numbers = _parse_csv(text, sep)
+    skipped = _drop_totals(rows, numbers)
     return Table(
-        "csv", table[0], table[1], table[2], encoding=used, separator=sep, encoding_assumed=assumed
+        "csv",
+        headers,
+        rows,
+        numbers,
+        encoding=used,
+        separator=sep,
+        encoding_assumed=assumed,
+        header_row=header_row,
+        skipped_rows=skipped,
     )
+
+
+def _header_index(rows: Sequence[Sequence[object]]) -> int | None:
+    """Which of these first rows is the header.
+
+    The one with the most recognised names (at least two), else the first non-empty one
+    (whose missing columns the importer then names).
+    """
+    best, best_score, first = None, 1, None
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        texts = ["" if c is None else str(c) for c in row]
+        if not any(t.strip() for t in texts):
+            continue
+        if first is None:
+            first = i
+        score = header_score(texts)
+        if score > best_score:
+            best, best_score = i, score
+    return best if best is not None else first
+
+
+def _drop_totals(rows: list[Sequence[object]], numbers: list[int]) -> tuple[int, ...]:
+    """Remove totals rows from the end of the list; return their row numbers."""
+    skipped: list[int] = []
+    while rows and _is_total(rows[-1]):
+        rows.pop()
+        skipped.append(numbers.pop())
+    return tuple(reversed(skipped))
+
+
+def _is_total(row: Sequence[object]) -> bool:
+    first = next((c for c in row if _filled(c)), None)
+    return isinstance(first, str) and first.strip().rstrip(":").strip().casefold() in TOTAL_WORDS
 
 
 def _mostly_binary(sample: bytes) -> bool:
@@ -119,45 +179,58 @@ def _score(text: str, known: Collection[str]) -> int:
     if not lines:
         return 0
     sep = _detect_separator(text)
-    header = lines[0].split(sep)
-    score = header_score(header) * 1000
+    score = max(header_score(line.split(sep)) for line in lines[:HEADER_SEARCH_ROWS]) * 1000
     for line in lines[1:]:
         score += sum(cell.strip().strip('"').casefold() in known for cell in line.split(sep))
     return score
 
 
 def _detect_separator(text: str) -> str:
-    """The separator that splits the header row into the most recognised (then most) cells."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    best = max(
-        SEPARATORS,
-        key=lambda sep: (header_score(first.split(sep)), first.count(sep), sep == ","),
-    )
-    return best
+    """The separator that splits a header line into the most recognised (then most) cells.
+
+    The header may follow a few title lines, so the first :data:`HEADER_SEARCH_ROWS` lines
+    are tried; without any recognised name, the first line's most frequent separator wins.
+    """
+    lines = text.lstrip("\ufeff").split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    first = lines[0]
+
+    def fit(sep: str) -> tuple[int, int, bool]:
+        recognised = max(header_score(line.split(sep)) for line in lines)
+        return recognised, first.count(sep), sep == ","
+
+    return max(SEPARATORS, key=fit)
 
 
-def _parse_csv(text: str, sep: str) -> tuple[tuple[str, ...], list[Sequence[object]], list[int]]:
+def _parse_csv(
+    text: str, sep: str
+) -> tuple[int, tuple[str, ...], list[Sequence[object]], list[int]]:
+    """(header row number, header, non-empty data rows, their row numbers)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     rows: list[Sequence[object]] = []
     numbers: list[int] = []
-    headers: tuple[str, ...] | None = None
     record = 0
     try:
+        head: list[list[str]] = []
+        for cells in reader:
+            head.append(cells)
+            if len(head) == HEADER_SEARCH_ROWS:
+                break
+        pick = _header_index(head)
+        if pick is None:
+            raise refuse("the file is empty")
+        for record, cells in enumerate(head[pick + 1 :], start=pick + 2):
+            if "".join(cells).strip():
+                rows.append(cells)
+                numbers.append(record)
+        record = len(head)
         for cells in reader:
             record += 1
-            if headers is None:
-                if not any(c.strip() for c in cells):
-                    continue  # blank lines above the header
-                headers = tuple(cells)
-                continue
             if "".join(cells).strip():  # one C call per row, not one per cell
                 rows.append(cells)
                 numbers.append(record)
     except csv.Error as error:
         raise refuse(f"the file is not valid CSV: {error}", row=record + 1) from None
-    if headers is None:
-        raise refuse("the file is empty")
-    return headers, rows, numbers
+    return pick + 1, tuple(head[pick]), rows, numbers
 
 
 def _read_xlsx(data: bytes) -> Table:
@@ -167,26 +240,37 @@ def _read_xlsx(data: bytes) -> Table:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not book.sheet_names:
             raise refuse("the workbook has no sheets")
-        sheet = book.get_sheet_by_index(0)
-        cells = sheet.to_python(skip_empty_area=False)
+        # The first sheet with a recognisable header (a cover sheet may come first).
+        found = None
+        for index, name in enumerate(book.sheet_names):
+            cells = book.get_sheet_by_index(index).to_python(skip_empty_area=False)
+            pick = _header_index(cells)
+            if pick is not None and (found is None or _recognised(cells[pick]) > 1):
+                found = (name, cells, pick)
+                if _recognised(cells[pick]) > 1:
+                    break
     except Exception as error:  # calamine raises its own classes for every kind of damage
         if isinstance(error, type(refuse(""))):
             raise
         raise refuse(f"this is not a readable XLSX file: {error}") from None
-    headers: tuple[str, ...] | None = None
+    if found is None:
+        raise refuse("the file is empty")
+    sheet, cells, pick = found
+    headers = tuple("" if c is None else str(c) for c in cells[pick])
     rows: list[Sequence[object]] = []
     numbers: list[int] = []
-    for index, row in enumerate(cells, start=1):
-        if not any(_filled(c) for c in row):
-            continue
-        if headers is None:
-            headers = tuple("" if c is None else str(c) for c in row)
-            continue
-        rows.append(row)
-        numbers.append(index)
-    if headers is None:
-        raise refuse("the file is empty")
-    return Table("xlsx", headers, rows, numbers)
+    for index, row in enumerate(cells[pick + 1 :], start=pick + 2):
+        if any(_filled(c) for c in row):
+            rows.append(row)
+            numbers.append(index)
+    skipped = _drop_totals(rows, numbers)
+    return Table(
+        "xlsx", headers, rows, numbers, header_row=pick + 1, sheet=sheet, skipped_rows=skipped
+    )
+
+
+def _recognised(row: Sequence[object]) -> int:
+    return header_score(["" if c is None else str(c) for c in row])
 
 
 def _filled(cell: object) -> bool:

@@ -1,0 +1,152 @@
+"""Registers as staff keep them in Excel: titles above the header, a cover sheet, a totals row.
+
+Imported through the command line in real subprocesses; row numbers are the ones Excel shows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HEADER = [
+    "№",
+    "Накладная",
+    "Поезд",
+    "Груз",
+    "Поставщик",
+    "Станция отправления",
+    "Пограничная станция",
+    "Станция назначения",
+    "Дата отправления",
+    "Вес нетто, т",
+    "Вагонов",
+]
+
+
+def _row(i: int, tonnes: object = 68.5) -> list[object]:
+    return [
+        i,
+        f"KZ7{i:05d}",
+        "KZ-2611-01",
+        "Мука пшеничная",
+        "Esil Grain Mill JSC",
+        "Костанай",
+        "Достык",
+        "青铜峡",
+        datetime(2026, 11, 20),
+        tonnes,
+        1,
+    ]
+
+
+def _run(*args: object, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    return lambda *args: _run(*args, home=tmp_path / "home")
+
+
+def _register(path: Path, tonnes: list[object]) -> Path:
+    """A cover sheet, then the register: title, company and date, a blank row, the header
+    (row 5), the shipments, and a totals row."""
+    book = Workbook()
+    cover = book.active
+    cover.title = "Титул"
+    cover.append(["Реестр отгрузок ТОО «Esil Grain Mill»"])
+    cover.append(["Составил: бухгалтерия"])
+    sheet = book.create_sheet("Ноябрь")
+    sheet.append(["Реестр отгрузки за ноябрь 2026 г."])
+    sheet.append(["ТОО «Esil Grain Mill»", None, None, "Дата: 25.11.2026"])
+    sheet.append([])
+    sheet.append(["Станция назначения: Цинтунся"])  # a sentence that names one column
+    sheet.append(HEADER)
+    for i, t in enumerate(tonnes, start=1):
+        sheet.append(_row(i, t))
+    sheet.append([None, "Итого:", None, None, None, None, None, None, None, sum(tonnes), 5])
+    book.save(path)
+    return path
+
+
+def _count(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT count(*) FROM shipments").fetchone()[0])
+
+
+def test_a_register_with_titles_a_cover_sheet_and_totals_imports(run, tmp_path: Path) -> None:
+    path = _register(tmp_path / "register.xlsx", [68.5, 69.0, 70.25, 67.0, 68.0])
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert f"{path}: XLSX, sheet Ноябрь" in done.stdout
+    assert "Header found in row 5; the rows above it were left out" in done.stdout
+    assert "Totals rows left out: 11" in done.stdout
+    assert "Ignored columns: №" in done.stdout
+    assert "Imported: inserted 5, updated 0, unchanged 0" in done.stdout
+    assert _count(db) == 5
+
+
+def test_problems_in_a_register_name_the_rows_excel_shows(run, tmp_path: Path) -> None:
+    path = _register(tmp_path / "register.xlsx", [68.5, 69.0, -70.0, 67.0, 68.0])
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        "  row 8, column Вес нетто, т, value '-70': the net weight must be more than 0 t"
+    ]
+
+
+def test_a_csv_register_with_title_lines_and_a_totals_row(run, tmp_path: Path) -> None:
+    lines = [
+        "Реестр отгрузки за ноябрь 2026 г.",
+        "",
+        "Накладная;Груз;Станция отправления;Станция назначения;Дата отправления;Вес нетто, т",
+        "RU-1;Пшеница;Костанай;Хоргос;05.11.2026;24,5",
+        "RU-2;Ячмень;Костанай;Хоргос;06.11.2026;xx",
+        "Итого;;;;;24,5",
+    ]
+    path = tmp_path / "register.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1251"))
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        "  row 5, column Вес нетто, т, value 'xx': not a number"
+    ]
+    path.write_bytes("\r\n".join(lines).replace(";xx", ";25").encode("cp1251"))
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "read as cp1251" in done.stdout
+    assert "Header found in row 3" in done.stdout and "Totals rows left out: 6" in done.stdout
+    assert _count(db) == 2
+
+
+def test_missing_columns_are_reported_at_the_header_row(run, tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("Отгрузки\nНакладная,Груз,Поставщик\nA-1,Wheat,Tobol\n", encoding="utf-8")
+    done = run("import", path, "--db", tmp_path / "db.sqlite")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1].startswith("  row 2: required columns are missing:")
