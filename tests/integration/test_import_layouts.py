@@ -150,3 +150,27 @@ def test_missing_columns_are_reported_at_the_header_row(run, tmp_path: Path) -> 
     done = run("import", path, "--db", tmp_path / "db.sqlite")
     assert done.returncode == 1
     assert done.stderr.splitlines()[1].startswith("  row 2: required columns are missing:")
+
+
+def test_day_and_month_order_is_decided_by_the_whole_column(run, tmp_path: Path) -> None:
+    head = "waybill,commodity,origin_station,destination_station,departure_date,net_tonnes\n"
+    path = tmp_path / "slashes.csv"
+    path.write_text(
+        head + "S-1,Wheat,Kostanay,Qingtongxia,05/01/2025,24.5\n"
+        "S-2,Wheat,Kostanay,Qingtongxia,06/01/2025,24.5\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        "  row 2, column departure_date, value '05/01/2025': the column's dates could be "
+        "day/month or month/day and none tells: write 2025-01-05 or 05.01.2025"
+    ]
+    with path.open("a", encoding="utf-8") as f:
+        f.write("S-3,Wheat,Kostanay,Qingtongxia,25/01/2025,24.5\n")  # 25 can only be a day
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as conn:
+        found = conn.execute("SELECT waybill, departure_date FROM shipments ORDER BY 1").fetchall()
+    assert found == [("S-1", "2025-01-05"), ("S-2", "2025-01-06"), ("S-3", "2025-01-25")]

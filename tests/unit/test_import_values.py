@@ -32,6 +32,35 @@ def test_dates_in_every_usual_form_are_read(cell: object, expected: date | None)
 
 
 @pytest.mark.parametrize(
+    ("cell", "order", "expected"),
+    [
+        ("05.01.25", None, date(2025, 1, 5)),  # a Russian form's two-digit year
+        ("5.1.26 08:00", None, date(2026, 1, 5)),
+        ("20250105", None, date(2025, 1, 5)),  # exported by some Chinese systems
+        ("05/01/2025", v.DAY_FIRST, date(2025, 1, 5)),
+        ("05/01/2025", v.MONTH_FIRST, date(2025, 5, 1)),
+        ("25-01-2025", v.DAY_FIRST, date(2025, 1, 25)),
+    ],
+)
+def test_short_years_compact_dates_and_slashes_in_the_columns_order(
+    cell: str, order: str | None, expected: date
+) -> None:
+    assert v.parse_date(cell, order) == expected
+
+
+def test_slash_dates_need_their_column_to_tell_day_from_month() -> None:
+    with pytest.raises(ValueError, match="not a date"):
+        v.parse_date("05/01/2025")
+    with pytest.raises(ValueError, match="this day does not exist"):
+        v.parse_date("25/01/2025", v.MONTH_FIRST)
+    assert v.date_order(["05/01/2025", "25/01/2025", "2025-01-05"]) == (v.DAY_FIRST, None)
+    assert v.date_order(["01/25/2025", "05/01/2025"]) == (v.MONTH_FIRST, None)
+    assert v.date_order(["05/01/2025", "06/01/2025"]) == (None, "05/01/2025")
+    assert v.date_order(["25/01/2025", "01/25/2025"]) == (None, "01/25/2025")
+    assert v.date_order(["2025-01-05", "05.01.2025"]) == (None, None)
+
+
+@pytest.mark.parametrize(
     ("cell", "message"),
     [
         ("2025-02-30", "this day does not exist"),

@@ -30,6 +30,7 @@ UNKNOWN_PARTY = {"supplier": "Unknown supplier", "consignee": "Unknown consignee
 #: Statuses in which a shipment may have no departure date yet.
 NOT_DEPARTED = frozenset({Status.PLANNED, Status.LOADING, Status.CANCELLED})
 _NUMBER_FIELDS = ("net_tonnes", "wagons", "containers")
+_DATE_FIELDS = ("departure_date", "eta", "arrival_date")
 
 
 @dataclass
@@ -58,6 +59,7 @@ def parse_rows(
     total = len(table.rows)
     by_column = _transpose(table)
     styles = _number_styles(table, by_column, mapping, problems)
+    styles |= _date_orders(table, by_column, mapping, problems)
     fields = _field_parsers(refs, styles)
     found: list[_Found] = []
     bad = bytearray(total)
@@ -66,8 +68,9 @@ def parse_rows(
     if "waybill" in cols:
         _duplicates(table, by_column[cols["waybill"]], mapping, found, bad)
     # CSV cells are all text; XLSX cells also numbers, dates and booleans, and 1 == 1.0 ==
-    # True would make those share a cache entry: there, a cell is keyed with its type.
-    typed = table.kind != "csv"
+    # True would make those share a cache entry: a column holding more than one kind of
+    # value besides text and blanks keys each cell with its type.
+    xlsx = table.kind != "csv"
     for order, (name, index) in enumerate(cols.items()):
         if cancel is not None:
             cancel.check()
@@ -75,6 +78,7 @@ def parse_rows(
         out_key, parse = fields[name]
         header = mapping.header_of(name)
         cells = by_column[index]
+        typed = xlsx and len(set(map(type, cells)) - _PLAIN_CELLS) > 1
         keyed: Sequence[Any] = [(type(c), c) for c in cells] if typed else cells
         results: dict[Any, Any] = {}
         failed: set[Any] = set()
@@ -123,6 +127,8 @@ class _Bad:
         self.message = message
 
 
+#: Cell types that never compare equal to a cell of another type.
+_PLAIN_CELLS = frozenset({str, type(None)})
 #: A problem as found: (row index, column order, header, value, message).
 _Found = tuple[int, int, str, str | None, str]
 
@@ -159,6 +165,35 @@ def _number_styles(
                 )
             styles[name] = style
     return styles
+
+
+def _date_orders(
+    table: Table, by_column: list[Sequence[object]], mapping: Mapping, problems: Collector
+) -> dict[str, str | None]:
+    """Day or month first in each date column's 05/01/2025-like dates, from all its values.
+
+    An undecidable column is one problem at its first such date (its cells are then read day
+    first only so that they do not each report the same thing; the file is refused anyway).
+    """
+    cols = mapping.columns
+    orders: dict[str, str | None] = {}
+    for name in _DATE_FIELDS:
+        if name in cols:
+            cells = by_column[cols[name]]
+            distinct = [c.strip() for c in dict.fromkeys(cells) if c and isinstance(c, str)]
+            order, bad = v.date_order(distinct)
+            if bad is not None:
+                where = table.row_numbers[[v.text(c) for c in cells].index(bad)]
+                problems.add(
+                    where,
+                    mapping.header_of(name),
+                    bad,
+                    "the column's dates could be day/month or month/day and none tells: "
+                    "write 2025-01-05 or 05.01.2025",
+                )
+                order = v.DAY_FIRST
+            orders[name] = order
+    return orders
 
 
 def _duplicates(
@@ -276,6 +311,10 @@ def _field_parsers(
     def notes(cell: object) -> str | None:
         return v.text(cell) or None
 
+    def day(field: str) -> Parser:
+        order = styles.get(field)
+        return lambda cell: v.parse_date(cell, order)
+
     return {
         "waybill": ("waybill", waybill),
         "train_no": ("train_no", train),
@@ -285,9 +324,9 @@ def _field_parsers(
         "origin_station": ("origin_station_id", lookup(refs.stations, True)),
         "border_station": ("border_station_id", lookup(refs.stations, False)),
         "destination_station": ("destination_station_id", lookup(refs.stations, True)),
-        "departure_date": ("departure_date", v.parse_date),
-        "eta": ("eta", v.parse_date),
-        "arrival_date": ("arrival_date", v.parse_date),
+        "departure_date": ("departure_date", day("departure_date")),
+        "eta": ("eta", day("eta")),
+        "arrival_date": ("arrival_date", day("arrival_date")),
         "status": ("status", v.parse_status),
         "net_tonnes": ("net_weight_kg", tonnes),
         "wagons": ("wagons", count("wagons")),

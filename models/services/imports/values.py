@@ -28,7 +28,15 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, str, str]], ...] = (
     (re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"), ("y", "m", "d")),
     (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), ("d", "m", "y")),
+    # 05.01.25: a Russian form's two-digit year (this century).
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d)"), ("d", "m", "yy")),
+    # 20250105: what some Chinese systems export.
+    (re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"), ("y", "m", "d")),
 )
+#: 05/01/2025 or 05-01-2025: day first or month first, as the column decides (date_order).
+_SLASH_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+DAY_FIRST = "dmy"
+MONTH_FIRST = "mdy"
 # A time part after the date ("2025-01-05 00:00:00", "2025-01-05T08:30") is ignored.
 _TIME_TAIL = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
@@ -70,8 +78,11 @@ def text(cell: object) -> str:
     return value
 
 
-def parse_date(cell: object) -> date | None:
+def parse_date(cell: object, order: str | None = None) -> date | None:
     """A date from text in one of the usual forms, an XLSX date, or an Excel serial number.
+
+    ``order`` reads 05/01/2025 day first (:data:`DAY_FIRST`) or month first
+    (:data:`MONTH_FIRST`), as :func:`date_order` decided for the column; None refuses it.
 
     Raises:
         ValueError: Not a date, or a day that does not exist (2025-02-30).
@@ -87,23 +98,57 @@ def parse_date(cell: object) -> date | None:
     value = str(cell).strip()
     if not value:
         return None
-    return _parse_date_text(value)
+    return _parse_date_text(value, order)
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_date_text(value: str) -> date:
+def _parse_date_text(value: str, slash_order: str | None = None) -> date:
     # Cached: a file repeats the same few dates (one per train) thousands of times.
-    for pattern, order in _DATE_PATTERNS:
+    patterns = list(_DATE_PATTERNS)
+    if slash_order is not None:
+        patterns.append(
+            (_SLASH_DATE, ("d", "m", "y") if slash_order == DAY_FIRST else ("m", "d", "y"))
+        )
+    for pattern, order in patterns:
         match = pattern.match(value)
         if match and _TIME_TAIL.fullmatch(value[match.end() :]):
             parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            year = parts["y"] if "y" in parts else 2000 + parts["yy"]
             try:
-                return date(parts["y"], parts["m"], parts["d"])
+                return date(year, parts["m"], parts["d"])
             except ValueError:
                 raise ValueError(f"this day does not exist; expected {_DATE_HELP}") from None
     if re.fullmatch(r"\d{5}(\.\d+)?", value):
         return _serial(float(value))
     raise ValueError(f"not a date; expected {_DATE_HELP}")
+
+
+def date_order(values: Iterable[str]) -> tuple[str | None, str | None]:
+    """Whether a column's dates like 05/01/2025 put the day or the month first.
+
+    A value with a first number over 12 says day first, a second over 12 month first.
+
+    Returns:
+        (order, None) when decided (order None: no such date in the column), or (None, value)
+        when no value decides (every one could be either) or values say both.
+    """
+    first: str | None = None
+    said: dict[str, str] = {}
+    for value in values:
+        match = _SLASH_DATE.match(value)
+        if not match or not _TIME_TAIL.fullmatch(value[match.end() :]):
+            continue
+        first = first or value
+        a, b = int(match.group(1)), int(match.group(2))
+        if a > 12 >= b:
+            said.setdefault(DAY_FIRST, value)
+        elif b > 12 >= a:
+            said.setdefault(MONTH_FIRST, value)
+    if len(said) == 1:
+        return next(iter(said)), None
+    if len(said) == 2:
+        return None, said[MONTH_FIRST]
+    return None, first
 
 
 def _serial(number: float) -> date:
