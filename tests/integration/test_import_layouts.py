@@ -174,3 +174,27 @@ def test_day_and_month_order_is_decided_by_the_whole_column(run, tmp_path: Path)
     with sqlite3.connect(db) as conn:
         found = conn.execute("SELECT waybill, departure_date FROM shipments ORDER BY 1").fetchall()
     assert found == [("S-1", "2025-01-05"), ("S-2", "2025-01-06"), ("S-3", "2025-01-25")]
+
+
+def test_header_variants_and_a_weight_in_kilograms(run, tmp_path: Path) -> None:
+    """SMGS waybills state kilograms: a "кг" header is read as kilograms, not tonnes."""
+    path = tmp_path / "kg.csv"
+    path.write_bytes(
+        (
+            "№ накладной;Наименование груза;Ст. отправления;Ст. назначения;Дата отгрузки;"
+            "Масса нетто, кг;Примечания\r\n"
+            "KG-1;Пшеница;Костанай;Хоргос;05.11.26;24 500;\r\n"
+            "KG-2;Ячмень;Костанай;Хоргос;06.11.26;68 250,7;вагон 2\r\n"
+        ).encode("cp1251")
+    )
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as conn:
+        found = conn.execute(
+            "SELECT waybill, departure_date, net_weight_kg, notes FROM shipments ORDER BY 1"
+        ).fetchall()
+    assert found == [
+        ("KG-1", "2026-11-05", 24_500, None),
+        ("KG-2", "2026-11-06", 68_251, "вагон 2"),  # whole kilograms
+    ]

@@ -172,3 +172,28 @@ def test_a_mapping_lists_unknown_and_missing_columns() -> None:
     assert mapping.missing == ("destination_station", "departure_date", "net_tonnes")
     overridden = map_headers(["运单号", "货物", "colour", "发站"], {2: "destination_station"})
     assert overridden.columns["destination_station"] == 2
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "kilograms"),
+    [
+        ("Waybill No.", "waybill", False),
+        ("№ накладной", "waybill", False),
+        ("Груз:", "commodity", False),
+        ("Наименование груза", "commodity", False),
+        ("Дата отгрузки", "departure_date", False),
+        ("Вес нетто, т", "net_tonnes", False),
+        ("Net_Tonnes", "net_tonnes", False),
+        ("Масса нетто, кг", "net_tonnes", True),
+        ("净重（公斤）", "net_tonnes", True),
+        ("net_kg", "net_tonnes", True),
+        ("Вес брутто, кг", None, True),  # gross is not the net weight: never taken for it
+    ],
+)
+def test_header_variants_and_their_weight_unit(
+    header: str, field: str | None, kilograms: bool
+) -> None:
+    from models.services.imports.headers import in_kilograms
+
+    assert recognise(header) == field
+    assert in_kilograms(header) == kilograms

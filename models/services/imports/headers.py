@@ -2,28 +2,130 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: Canonical header → the other names it is known by (matched case-insensitively, trimmed).
 ALIASES: dict[str, tuple[str, ...]] = {
-    "waybill": ("运单号", "Накладная", "waybill no", "waybill number", "Номер накладной"),
-    "train_no": ("车次", "Поезд", "train", "train number", "Номер поезда"),
-    "commodity": ("货物", "Груз", "goods", "品名"),
-    "supplier": ("供应商", "Поставщик", "shipper", "发货人", "Грузоотправитель"),
-    "consignee": ("收货人", "Грузополучатель"),
-    "origin_station": ("发站", "Станция отправления", "origin", "from"),
-    "border_station": ("口岸站", "Пограничная станция", "border"),
-    "destination_station": ("到站", "Станция назначения", "destination", "to"),
-    "departure_date": ("发车日期", "Дата отправления", "departure", "departed"),
-    "eta": ("预计到达", "Ожидаемое прибытие", "expected arrival"),
-    "arrival_date": ("到达日期", "Дата прибытия", "arrival", "arrived"),
+    "waybill": (
+        "运单号",
+        "运单编号",
+        "Накладная",
+        "Накладная №",
+        "№ накладной",
+        "Номер накладной",
+        "waybill no",
+        "waybill number",
+        "SMGS",
+        "СМГС",
+    ),
+    "train_no": ("车次", "班列号", "Поезд", "№ поезда", "Номер поезда", "train", "train number"),
+    "commodity": (
+        "货物",
+        "品名",
+        "货物名称",
+        "Груз",
+        "Наименование груза",
+        "Товар",
+        "goods",
+        "cargo",
+        "product",
+    ),
+    "supplier": (
+        "供应商",
+        "发货人",
+        "Поставщик",
+        "Грузоотправитель",
+        "Отправитель",
+        "shipper",
+        "seller",
+    ),
+    "consignee": ("收货人", "收货单位", "Грузополучатель", "Получатель", "buyer"),
+    "origin_station": (
+        "发站",
+        "始发站",
+        "Станция отправления",
+        "Ст. отправления",
+        "Станция отгрузки",
+        "origin",
+        "origin station",
+        "from",
+    ),
+    "border_station": (
+        "口岸站",
+        "口岸",
+        "Пограничная станция",
+        "Погранпереход",
+        "Пограничный переход",
+        "border",
+        "border crossing",
+    ),
+    "destination_station": (
+        "到站",
+        "到达站",
+        "目的站",
+        "Станция назначения",
+        "Ст. назначения",
+        "destination",
+        "destination station",
+        "to",
+    ),
+    "departure_date": (
+        "发车日期",
+        "发运日期",
+        "Дата отправления",
+        "Дата отгрузки",
+        "Дата отправки",
+        "departure",
+        "departure date",
+        "departed",
+    ),
+    "eta": ("预计到达", "预计到达日期", "Ожидаемое прибытие", "expected arrival"),
+    "arrival_date": (
+        "到达日期",
+        "实际到达",
+        "Дата прибытия",
+        "arrival",
+        "arrival date",
+        "arrived",
+    ),
     "status": ("状态", "Статус"),
-    "net_tonnes": ("净重(吨)", "Вес нетто, т", "net weight, t", "net t", "净重（吨）", "净重"),
-    "wagons": ("车皮数", "Вагонов", "Вагоны"),
-    "containers": ("集装箱数", "Контейнеров", "Контейнеры"),
-    "contract": ("合同号", "Договор", "contract no"),
-    "notes": ("备注", "Примечание", "note", "comments"),
+    "net_tonnes": (
+        "净重(吨)",
+        "净重(t)",
+        "净重",
+        "Вес нетто, т",
+        "Вес нетто (т)",
+        "Масса нетто, т",
+        "Нетто, т",
+        "net weight, t",
+        "net weight (t)",
+        "net t",
+        # Kilograms (SMGS waybills state kg): read as such, see in_kilograms().
+        "net_kg",
+        "net kg",
+        "net weight, kg",
+        "net weight (kg)",
+        "净重(公斤)",
+        "净重(千克)",
+        "净重(kg)",
+        "Вес нетто, кг",
+        "Вес нетто (кг)",
+        "Масса нетто, кг",
+        "Нетто, кг",
+    ),
+    "wagons": ("车皮数", "车数", "Вагонов", "Вагоны", "Кол-во вагонов", "Количество вагонов"),
+    "containers": (
+        "集装箱数",
+        "箱数",
+        "Контейнеров",
+        "Контейнеры",
+        "Кол-во контейнеров",
+        "Количество контейнеров",
+    ),
+    "contract": ("合同号", "合同编号", "Договор", "№ договора", "Контракт", "contract no"),
+    "notes": ("备注", "说明", "Примечание", "Примечания", "note", "comments", "remarks"),
     # Wagon and container numbers, several in a cell, separated by ";", "," or spaces.
     "units": (
         "箱号",
@@ -57,10 +159,11 @@ REQUIRED: tuple[str, ...] = (
 def normalize(header: str) -> str:
     """A header as it is compared: trimmed, case-folded, inner runs of space made one.
 
-    Full-width brackets and underscores are folded too, so "Net_Tonnes" and "净重（吨）" match.
+    Full-width brackets and underscores are folded too, so "Net_Tonnes" and "净重（吨）" match,
+    and a trailing full stop or colon ("Waybill No.", "Груз:") is dropped.
     """
     text = header.replace("\ufeff", "").replace("（", "(").replace("）", ")")
-    text = text.replace("_", " ")
+    text = text.replace("_", " ").strip().rstrip(".:：").strip()
     return " ".join(text.split()).casefold()
 
 
@@ -73,6 +176,14 @@ for _canonical, _names in ALIASES.items():
 def recognise(header: str) -> str | None:
     """The canonical name of ``header``, or None if it is not one Railgrain knows."""
     return _LOOKUP.get(normalize(header))
+
+
+_KILOGRAMS = re.compile(r"(?<![a-zа-я])(kg|кг)(?![a-zа-я])|公斤|千克")
+
+
+def in_kilograms(header: str) -> bool:
+    """Whether a net-weight header gives kilograms ("Вес нетто, кг", "净重(公斤)", "net_kg")."""
+    return bool(_KILOGRAMS.search(normalize(header)))
 
 
 @dataclass(frozen=True)
@@ -95,6 +206,11 @@ class Mapping:
         """The header text of the file's column for ``field`` (for messages)."""
         index = self.columns.get(field)
         return self.headers[index].strip() if index is not None else field
+
+    @property
+    def weight_in_kg(self) -> bool:
+        """Whether the net-weight column's header says kilograms (else tonnes)."""
+        return "net_tonnes" in self.columns and in_kilograms(self.header_of("net_tonnes"))
 
 
 def map_headers(headers: Sequence[str], overrides: dict[int, str | None] | None = None) -> Mapping:

@@ -60,7 +60,7 @@ def parse_rows(
     by_column = _transpose(table)
     styles = _number_styles(table, by_column, mapping, problems)
     styles |= _date_orders(table, by_column, mapping, problems)
-    fields = _field_parsers(refs, styles)
+    fields = _field_parsers(refs, styles, mapping.weight_in_kg)
     found: list[_Found] = []
     bad = bytearray(total)
     keys: list[str] = []
@@ -258,11 +258,12 @@ Parser = Callable[[object], Any]
 
 
 def _field_parsers(
-    refs: References, styles: dict[str, str | None]
+    refs: References, styles: dict[str, str | None], in_kg: bool = False
 ) -> dict[str, tuple[str, Parser]]:
     """Column name → (the value's key, its parser).
 
-    A parser raises ValueError or ValidationError with what is allowed.
+    A parser raises ValueError or ValidationError with what is allowed. ``in_kg``: the net
+    weight column gives kilograms.
     """
 
     def required(cell: object) -> str:
@@ -302,7 +303,7 @@ def _field_parsers(
         )
         if number is None:
             raise ValueError("this column is required; the cell is empty")
-        return v.tonnes_to_kg(number)
+        return v.tonnes_to_kg(number / 1000 if in_kg else number)
 
     def count(field: str) -> Parser:
         style = styles.get(field)
