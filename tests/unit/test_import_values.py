@@ -197,3 +197,48 @@ def test_header_variants_and_their_weight_unit(
 
     assert recognise(header) == field
     assert in_kilograms(header) == kilograms
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("ст. Костанай", "Kostanay"),
+        ("Костанай (684001)", "Kostanay"),
+        ("684001 Костанай", "Kostanay"),
+        ("青铜峡站", "Qingtongxia"),
+        ("Достык (эксп.)", "Dostyk"),
+        ("Kostanay/Костанай", "Kostanay"),
+        ("Station Dostyk", "Dostyk"),
+        ("Алтынколь", "Altynkol"),
+    ],
+)
+def test_stations_as_registers_write_them(cell: str, expected: str) -> None:
+    from models.services.imports.names import Lookup
+
+    stations = Lookup(
+        "station",
+        [
+            (1, "Kostanay", ["684001", "Kostanay", "Қостанай", "Костанай"]),
+            (2, "Dostyk", ["708507", "Dostyk", "Достық", "Достык"]),
+            (3, "Qingtongxia", ["QTJ", "Qingtongxia", "青铜峡"]),
+            (4, "Altynkol", ["Altynkol", "Алтынкөл", "Алтынколь"]),
+            (5, "Petropavl", ["Petropavl", "Петропавловск"]),
+        ],
+    )
+    assert stations.display[stations.find(cell)] == expected
+
+
+@pytest.mark.parametrize("cell", ["Kostanay/Petropavl", "Костанай (708507)", "Kostanai"])
+def test_a_cell_naming_two_stations_or_none_is_refused(cell: str) -> None:
+    from models.services.imports.names import Lookup
+
+    stations = Lookup(
+        "station",
+        [
+            (1, "Kostanay", ["684001", "Kostanay", "Костанай"]),
+            (2, "Dostyk", ["708507", "Dostyk"]),
+            (5, "Petropavl", ["Petropavl"]),
+        ],
+    )
+    with pytest.raises(ValueError, match="unknown station"):
+        stations.find(cell)

@@ -7,6 +7,7 @@ one dict lookup per cell, not one query.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -16,8 +17,8 @@ from models.entities import Commodity, Contract, Counterparty, Station
 
 
 def key(value: str) -> str:
-    """A name as it is compared: trimmed, inner spaces collapsed, case-folded."""
-    return " ".join(value.split()).casefold()
+    """A name as it is compared: trimmed, inner spaces collapsed, case-folded, ё as е."""
+    return " ".join(value.split()).casefold().replace("ё", "е")
 
 
 class Lookup:
@@ -70,6 +71,11 @@ class Lookup:
             if found is None:
                 raise ValueError(f"more than one {self.what} has this name; use its code")
             return found
+        # As registers write them: "ст. Костанай", "Костанай (684001)", "青铜峡站",
+        # "Достык (эксп.)". Taken only when every known part names the same record.
+        named = {self._ids.get(key(part)) for part in _parts(value)} - {None}
+        if len(named) == 1:
+            return named.pop()  # type: ignore[return-value]
         close = difflib.get_close_matches(k, self._keys, n=3, cutoff=0.6)
         suggestions = []
         for match in close:
@@ -81,6 +87,31 @@ class Lookup:
             return_text = ", ".join(suggestions)
             raise ValueError(f"unknown {self.what}; did you mean {return_text}?")
         raise ValueError(f"unknown {self.what}; use a code or a name from the reference data")
+
+
+_BRACKETED = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
+_PREFIX = re.compile(r"^(?:ст\.|ст|станция|st\.|station)\s+", re.IGNORECASE)
+_CODE_AND_NAME = re.compile(r"(\d{5,6})\s+(.+)|(.+?)\s+(\d{5,6})")
+_SUFFIX = re.compile(r"\s*(?:站|station|ст\.)$", re.IGNORECASE)
+
+
+def _parts(value: str) -> list[str]:
+    """The pieces of a cell that may each be a name or code.
+
+    Without brackets, inside them, split at "/", a station code and a name apart, without a
+    "ст." / "station" / "站" around.
+    """
+    outside = _BRACKETED.sub(" ", value).strip()
+    pieces = [outside, *_BRACKETED.findall(value), *outside.split("/")]
+    coded = _CODE_AND_NAME.fullmatch(outside)  # "684001 Костанай", "Костанай 684001"
+    if coded:
+        pieces += [g for g in coded.groups() if g]
+    found = []
+    for piece in pieces:
+        piece = _SUFFIX.sub("", _PREFIX.sub("", piece.strip())).strip()
+        if piece and piece not in found:
+            found.append(piece)
+    return found
 
 
 class Counterparties:
