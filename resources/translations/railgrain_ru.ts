@@ -508,6 +508,10 @@ The current database is kept next to it as a backup of its own.</source>
         <source>arriving at %1</source>
         <translation>прибывают на %1</translation>
     </message>
+    <message>
+        <source>Predicted arrival vs supplier ETA: made for today only</source>
+        <translation>Прогноз прибытия и ожидаемое прибытие поставщика: только на сегодня</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shipment(s)</source>
         <translation>

@@ -502,6 +502,10 @@ The current database is kept next to it as a backup of its own.</source>
         <source>arriving at %1</source>
         <translation>到达 %1</translation>
     </message>
+    <message>
+        <source>Predicted arrival vs supplier ETA: made for today only</source>
+        <translation>预测到达与供应商预计到达对比：仅对今天作出</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln shipment(s)</source>
         <translation>

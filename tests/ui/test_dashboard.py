@@ -181,6 +181,15 @@ def test_a_past_day_shows_that_days_figures(qtbot, window, demo_db):
     expected = _status_figures(demo_db, past)
     for status, figure in expected.items():
         assert f"{figure.shipments:,} shipment" in page.status_tile(status).text()
+    # The lists are that day's too: stuck at a border and due that week as they were then.
+    with demo_db.read() as s:
+        stuck = figures.stuck_at_border(s, past, min_days=3, limit=200)
+        arrivals = figures.expected_arrivals(s, past)
+    assert [r.cells[0] for r in page.table("stuckList").rows()] == [r.waybill for r in stuck]
+    assert [r.cells[0] for r in page.table("arrivalsList").rows()] == [a.station for a in arrivals]
+    # Predictions are made for today's open shipments only, and the list says so.
+    predicted = page.table("predictedList")
+    assert predicted.rows() == [] and "today only" in predicted.title()
     unloaded = expected[Status.UNLOADED]
     qtbot.mouseClick(page.status_tile(Status.UNLOADED), Qt.MouseButton.LeftButton)
     assert window.shipments_page().model().rowCount() == unloaded.shipments

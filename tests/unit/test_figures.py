@@ -207,15 +207,20 @@ def test_stuck_at_border_counts_days_since_the_latest_event(demo, days_back):
         assert f.last_station == names.get(then[-1][3])
 
 
-def test_expected_arrivals_by_destination_match_the_rows(demo):
+@pytest.mark.parametrize("days_back", [0, 30])
+def test_expected_arrivals_by_destination_match_the_rows(demo, days_back):
+    as_of = TODAY - timedelta(days=days_back)
+    history = events(demo)
     expected = Counter()
     kg = Counter()
     for r in rows(demo):
-        if r["status"] in OPEN and r["eta"] and TODAY <= r["eta"] <= TODAY + timedelta(days=6):
-            expected[r["destination_station_id"]] += 1
-            kg[r["destination_station_id"]] += r["net_weight_kg"]
+        if r["eta"] and as_of <= r["eta"] <= as_of + timedelta(days=6):
+            if status_at(history.get(r["id"], []), as_of) in OPEN:  # open on that day
+                expected[r["destination_station_id"]] += 1
+                kg[r["destination_station_id"]] += r["net_weight_kg"]
+    assert expected
     with demo.read() as s:
-        found = figures.expected_arrivals(s, TODAY)
+        found = figures.expected_arrivals(s, as_of)
     assert {f.station_id: (f.shipments, f.net_kg) for f in found} == {
         k: (expected[k], kg[k]) for k in expected
     }

@@ -122,7 +122,8 @@ def load_dashboard(
             data = replace(
                 data,
                 stuck=figures.stuck_at_border(s, as_of, min_days=STUCK_DAYS, lang=lang),
-                predicted_late=_predicted_late(s, as_of),
+                # Predictions are made for the open shipments of today, never replayed.
+                predicted_late=_predicted_late(s, as_of) if as_of >= date.today() else [],
                 accuracy=figures.prediction_accuracy(s, as_of, lang=lang),
             )
     return data
@@ -506,6 +507,11 @@ class DashboardPage(QWidget):
             stuck_filter if data.stuck else None,
         )
         self._stuck.set_rows([self._stuck_row(r) for r in data.stuck[:LIST_LIMIT]])
+        self._predicted.setTitle(
+            self.tr("Predicted arrival vs supplier ETA (⚠ predicted late)")
+            if data.as_of >= date.today()
+            else self.tr("Predicted arrival vs supplier ETA: made for today only")
+        )
         self._predicted.set_rows([self._predicted_row(p) for p in data.predicted_late])
         self._accuracy.set_rows([self._accuracy_row(a) for a in data.accuracy])
 

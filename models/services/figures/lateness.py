@@ -96,8 +96,28 @@ def _late_on_past_day(day: date) -> ColumnElement[bool]:
     candidates alone, the status then is read from their events: the current status when
     nothing happened to them since, else their latest event before the day ended.
     """
-    cutoff = day_end(day)
     row = aliased(Shipment)
+    open_then = _open_at_end_of(day, row)
+    still_open_or_cancelled = select(row.id).where(
+        row.status.in_((*OPEN_VALUES, Status.CANCELLED.value)), row.eta < day, open_then
+    )
+    arrived_since = select(row.id).where(
+        row.arrival_date > row.eta,  # the partial index's condition, word for word
+        row.arrival_date >= day - timedelta(days=2),
+        row.eta < day,
+        open_then,
+    )
+    # IN ignores a shipment found twice (open now, yet with an arrival date).
+    return Shipment.id.in_(union_all(still_open_or_cancelled, arrived_since))
+
+
+def _open_at_end_of(day: date, row: Any) -> ColumnElement[bool]:
+    """``row`` was open at the end of ``day``.
+
+    Its current status if nothing happened to it since, else its latest event's before then
+    (per row, through the event index).
+    """
+    cutoff = day_end(day)
     later = (
         select(ShipmentEvent.id)
         .where(ShipmentEvent.shipment_id == row.id, ShipmentEvent.occurred_at >= cutoff)
@@ -110,18 +130,7 @@ def _late_on_past_day(day: date) -> ColumnElement[bool]:
         .limit(1)
         .scalar_subquery()
     )
-    open_then = or_(and_(row.status.in_(OPEN_VALUES), ~later), and_(later, then.in_(OPEN_VALUES)))
-    still_open_or_cancelled = select(row.id).where(
-        row.status.in_((*OPEN_VALUES, Status.CANCELLED.value)), row.eta < day, open_then
-    )
-    arrived_since = select(row.id).where(
-        row.arrival_date > row.eta,  # the partial index's condition, word for word
-        row.arrival_date >= day - timedelta(days=2),
-        row.eta < day,
-        open_then,
-    )
-    # IN ignores a shipment found twice (open now, yet with an arrival date).
-    return Shipment.id.in_(union_all(still_open_or_cancelled, arrived_since))
+    return or_(and_(row.status.in_(OPEN_VALUES), ~later), and_(later, then.in_(OPEN_VALUES)))
 
 
 def _listed(lang: str) -> Select[Any]:
@@ -316,16 +325,21 @@ def expected_arrivals(
 ) -> list[DestinationFigure]:
     """Open shipments whose ETA is within ``as_of`` … ``as_of + days - 1``, per destination.
 
-    Most net weight first. Reads only open shipments through the ``(status, eta)`` index.
+    Most net weight first. Today reads only open shipments through the ``(status, eta)``
+    index; a past day reads that week's ETAs and judges "open" by the status then.
     """
     last = as_of + timedelta(days=days - 1)
+    historical = as_of if has_later_events(session, as_of) else None
+    is_open = (
+        Shipment.status.in_(OPEN_VALUES) if historical is None else _open_at_end_of(as_of, Shipment)
+    )
     query = (
         select(
             Shipment.destination_station_id,
             func.count(),
             func.sum(Shipment.net_weight_kg),
         )
-        .where(Shipment.status.in_(OPEN_VALUES), Shipment.eta >= as_of, Shipment.eta <= last)
+        .where(is_open, Shipment.eta >= as_of, Shipment.eta <= last)
         .group_by(Shipment.destination_station_id)
         .subquery()
     )
@@ -340,6 +354,7 @@ def expected_arrivals(
             net_kg=int(kg),
             filter=Filter(
                 statuses=_OPEN,
+                status_as_of=historical,
                 eta_from=as_of,
                 eta_to=last,
                 destination_station_ids=(int(sid),),
