@@ -60,16 +60,9 @@ def status_totals(session: Session, as_of: date) -> list[StatusFigure]:
         cutoff = day_end(as_of)
         # No DISTINCT: SQLite would then walk the whole (shipment_id, ...) index for order.
         later = select(ShipmentEvent.shipment_id).where(ShipmentEvent.occurred_at >= cutoff)
-        now = (
-            select(Shipment.status, func.count(), func.sum(Shipment.net_weight_kg))
-            .where(Shipment.id.in_(later))
-            .group_by(Shipment.status)
-        )
-        for status, n, kg in session.execute(now):
-            totals[status][0] -= int(n)
-            totals[status][1] -= int(kg or 0)
         # The status then: each changed shipment's latest event before the cutoff, found
-        # through the (shipment_id, occurred_at) index.
+        # through the (shipment_id, occurred_at) index. One pass moves each changed
+        # shipment's weight from its current status to the one it had then.
         then_status = (
             select(ShipmentEvent.status)
             .where(ShipmentEvent.shipment_id == Shipment.id, ShipmentEvent.occurred_at < cutoff)
@@ -78,15 +71,20 @@ def status_totals(session: Session, as_of: date) -> list[StatusFigure]:
             .scalar_subquery()
             .label("then")
         )
-        rows = select(then_status, Shipment.net_weight_kg).where(Shipment.id.in_(later)).subquery()
-        then = (
-            select(rows.c.then, func.count(), func.sum(rows.c.net_weight_kg))
-            .where(rows.c.then.is_not(None))
-            .group_by(rows.c.then)
+        rows = (
+            select(Shipment.status, then_status, Shipment.net_weight_kg)
+            .where(Shipment.id.in_(later))
+            .subquery()
         )
-        for status, n, kg in session.execute(then):
-            totals[status][0] += int(n)
-            totals[status][1] += int(kg or 0)
+        moved = select(
+            rows.c.status, rows.c.then, func.count(), func.sum(rows.c.net_weight_kg)
+        ).group_by(rows.c.status, rows.c.then)
+        for now, then, n, kg in session.execute(moved):
+            totals[now][0] -= int(n)
+            totals[now][1] -= int(kg or 0)
+            if then is not None:  # None: the shipment did not exist yet
+                totals[then][0] += int(n)
+                totals[then][1] += int(kg or 0)
     return [
         StatusFigure(
             status=s,
