@@ -4,10 +4,17 @@ A callable from models/ takes ``progress`` and ``cancel`` keyword arguments, ope
 session on the worker, and returns plain values. Its result or exception comes back on the GUI
 thread through signals. Tasks run one at a time (a single worker thread), so database writers
 never race each other (Anki's CollectionOp, Orange's TaskState).
+
+Every worker pool is waited for at interpreter exit (``join_at_exit``): a worker still running
+while Python shuts down is killed as it takes the GIL back, and Qt reports that as "Qt
+Concurrent has caught an exception thrown from a worker thread".
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +25,39 @@ from models.progress import Cancelled, CancelToken
 
 #: A progress dialog appears only for work that lasts longer than this (ms).
 SHOW_PROGRESS_AFTER_MS = 400
+#: How long exit waits for a pool's running work (ms); queued work never starts.
+EXIT_WAIT_MS = 30_000
+
+#: Pools still alive, each with the method that stops its owner's queued work. Both weakly
+#: held: a pool and its owner may go long before exit.
+_POOLS: weakref.WeakKeyDictionary[QThreadPool, weakref.WeakMethod[Callable[[], None]]] = (
+    weakref.WeakKeyDictionary()
+)
+#: Non-empty once ``_join_pools`` is registered with atexit (once per process).
+_POOLS_JOINED_AT_EXIT: list[bool] = []
+
+
+def join_at_exit(pool: QThreadPool, stop: Callable[[], None]) -> None:
+    """Wait for ``pool``'s running work when the interpreter exits, after calling ``stop``.
+
+    ``stop`` is a bound method of the pool's owner (held weakly). Scripts, tests and benchmarks
+    that end without closing their windows would otherwise leave a worker inside Python while
+    the interpreter shuts down.
+    """
+    if not _POOLS_JOINED_AT_EXIT:
+        atexit.register(_join_pools)
+        _POOLS_JOINED_AT_EXIT.append(True)
+    _POOLS[pool] = weakref.WeakMethod(stop)  # type: ignore[arg-type]
+
+
+def _join_pools() -> None:
+    for pool, stop in list(_POOLS.items()):
+        with contextlib.suppress(RuntimeError):  # its Qt object was deleted already
+            method = stop()
+            if method is not None:
+                method()
+            pool.clear()  # queued runnables never start
+            pool.waitForDone(EXIT_WAIT_MS)
 
 
 class _Signals(QObject):
@@ -75,6 +115,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer at a time
         self._live: set[Task] = set()
+        join_at_exit(self._pool, self._cancel_all)
 
     def run(
         self,
@@ -126,6 +167,10 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every task has run (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
+
+    def _cancel_all(self) -> None:
+        for task in list(self._live):
+            task.cancel()
 
 
 def _attach_dialog(task: Task, parent: QWidget, label: str, cancellable: bool) -> None:

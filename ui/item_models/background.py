@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ui.tasks import join_at_exit
+
 
 class Job:
     """One submitted read: its key, and (once run) its result or exception."""
@@ -79,6 +81,7 @@ class BackgroundReader(QObject):
         #: Keys still wanted; a queued job whose key was dropped is skipped without running.
         self._wanted: set[Hashable] = set()
         self._lock = threading.Lock()
+        join_at_exit(self._pool, self._forget_all)
 
     def submit(self, key: Hashable, fn: Callable[[], Any]) -> Job:
         """Queue ``fn()`` under ``key``; returns the job (its result also comes as a signal)."""
@@ -92,6 +95,9 @@ class BackgroundReader(QObject):
         """Skip the queued jobs whose key ``keep`` rejects (a new filter made them stale)."""
         with self._lock:
             self._wanted = {k for k in self._wanted if keep(k)}
+
+    def _forget_all(self) -> None:
+        self.forget(lambda _key: False)
 
     def _is_wanted(self, job: Job) -> bool:
         with self._lock:

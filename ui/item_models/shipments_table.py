@@ -5,17 +5,17 @@ until the filter or sort changes; ``data()`` loads the page of ``PAGE_SIZE`` row
 asked for through ``queries.page`` and keeps the most recent ``MAX_PAGES`` pages. Sorting is an
 ORDER BY in the database. A page that cannot be loaded shows as disabled placeholder rows.
 
-Rows paint before they are counted: a reset reads only the first page on the GUI thread while
-the count and tonnes run on a background reader; the first page's rows (or, on a refresh, the
-old count) stand until the count arrives, and then rows are added or removed at the end
-(``totals_changed``). Results of an older filter are dropped by generation.
+Rows paint before they are counted: a reset reads only the first page on the GUI thread, and
+the count and tonnes run on a background reader once those rows have painted (``PageLoader``);
+the first page's rows (or, on a refresh, the old count) stand until the count arrives, and then
+rows are added or removed at the end (``totals_changed``).
 
-Scrolling is a lookup: after each paint that entered another page, the reader reads the next
-``PREFETCH_AHEAD`` pages in the scroll direction (and one behind) and formats their cells' texts
-there (QLocale and translate are thread-safe), so the GUI thread only attaches the icons and
-colours shared by every row of a status. ``multiData`` answers the delegate's seven roles of a
-cell in one call from those rendered cells. A page read on the GUI thread (the first, a jump)
-renders each row when it is first painted, so only the rows on screen cost anything.
+Scrolling is a lookup (``RowCache``): after each paint that entered another page, the reader
+reads the next ``PREFETCH_AHEAD`` pages in the scroll direction (and one behind) and formats
+their cells' texts there, so the GUI thread only attaches the icons and colours shared by every
+row of a status. ``multiData`` answers the delegate's roles of a cell in one call from those
+rendered cells. A page read on the GUI thread (the first, a jump) renders each row when it is
+first painted, so only the rows on screen cost anything, and the rest of it on the reader.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -39,20 +38,34 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QIcon
-from PySide6.QtWidgets import QStyle
 
 from models.errors import UserError
 from models.services import queries
 from models.services.queries import Filter, ShipmentRow, Sort
 from models.services.session import Database
 from ui.i18n import arg, name_language
-from ui.item_models.appearance import LATE_COLOUR, STATUS_COLOURS, IconCache, late_colour
-from ui.item_models.background import BackgroundReader, Job
+from ui.item_models.appearance import LATE_COLOUR, STATUS_COLOURS
+from ui.item_models.background import Job
 from ui.item_models.columns import COLUMNS, ColumnSpec, column_of_sort_key
 from ui.item_models.edits import EditValue
+from ui.item_models.page_loader import PageLoader
+from ui.item_models.row_cache import (
+    SPAN_ALIGNMENTS,
+    Cells,
+    FailedPage,
+    Page,
+    ReadPage,
+    RowCache,
+    render_texts,
+)
 
-__all__ = ["LATE_COLOUR", "STATUS_COLOURS", "EditHandler", "ShipmentsTableModel"]
+__all__ = [
+    "LATE_COLOUR",
+    "STATUS_COLOURS",
+    "EditHandler",
+    "ShipmentsTableModel",
+    "render_texts",
+]
 
 #: Saves an edited cell: (the row as loaded, the editor kind, the new value) → accepted?
 EditHandler = Callable[[ShipmentRow, str, EditValue], bool]
@@ -66,21 +79,9 @@ _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
 _EDITABLE = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
+_DISABLED = Qt.ItemFlag.ItemNeverHasChildren
 _ROLE = Qt.ItemDataRole
-
-
-@dataclass(frozen=True)
-class _FailedPage:
-    """A page whose rows could not be loaded; kept in the cache so it is not retried per cell."""
-
-    message: str
-
-
-_Page = list[ShipmentRow] | _FailedPage
-#: A row's painted cells: (texts, icons, brushes, alignments), one entry per column.
-_Cells = tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]
-#: A page as the reader hands it over: its rows and each row's cell texts.
-_ReadPage = tuple[list[ShipmentRow], list[tuple[str, ...]] | None]
+_COLUMNS = len(COLUMNS)
 
 #: The roles whose values change when a page turns out to be unreadable.
 _PLACEHOLDER_ROLES = [
@@ -110,7 +111,7 @@ class ShipmentsTableModel(QAbstractTableModel):
     #: Pages kept; the least recently used page is dropped first.
     MAX_PAGES = 20
     #: How long a reset waits for the count before showing the first rows without it (ms).
-    #: 0: the first paint waits for nothing but the first page (the count fills in).
+    #: 0: the first paint waits for nothing but the first page (the count starts after it).
     TOTALS_WAIT_MS = 0
     #: Pages read ahead in the direction the user scrolls (and one behind).
     PREFETCH_AHEAD = 2
@@ -132,7 +133,6 @@ class ShipmentsTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._page_size = page_size or self.PAGE_SIZE
-        self._max_pages = max_pages or self.MAX_PAGES
         self._totals_wait = (
             self.TOTALS_WAIT_MS if totals_wait_ms is None else totals_wait_ms
         ) / 1000
@@ -142,41 +142,27 @@ class ShipmentsTableModel(QAbstractTableModel):
         self._filter = flt
         self._sort = sort
         self._fixed_today = today
-        self._today = today or date.today()
-        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._cache = RowCache(self._page_size, max_pages or self.MAX_PAGES, today or date.today())
         self._count = 0
         self._weight_kg = 0
         self._count_error: str | None = None
-        #: Bumped by every reset, so a queued repaint for an older generation is dropped.
-        self._generation = 0
-        self._icons = IconCache()
         self._edit_handler: EditHandler | None = None
-        #: Rendered cells per cached page, one per row: made on the reader for pages read
-        #: ahead; None until first painted for a page read here (the first, a jump).
-        self._cells: dict[int, list[_Cells | None]] = {}
-        #: Icons and brushes per (status, late) of a row, shared by every such row.
-        self._styles: dict[tuple[Any, bool], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         #: The page last painted from, and the one before it (the scroll direction).
         self._current_page = -1
-        #: Flags per column (rebuilt when editing is switched on or off).
-        self._column_flags = tuple(_ROW_FLAGS for _ in COLUMNS)
-        #: The cached pages that failed (while there are any, flags() looks the row up).
-        self._failed: set[int] = set()
-        #: Whether a read-ahead is queued to run after the current paint.
-        self._prefetch_queued = False
+        self._previous_page = -1
         #: +1 while the user scrolls down, -1 up: which way pages are read ahead.
         self._direction = 1
-        self._previous_page = -1
-        #: Pages queued on the reader for this generation.
-        self._prefetching: set[int] = set()
+        #: Flags per column (rebuilt when editing is switched on or off).
+        self._column_flags = tuple(_ROW_FLAGS for _ in COLUMNS)
+        #: Whether the work after a paint (count, read-ahead) is queued.
+        self._after_paint_queued = False
         #: True while the count of the current generation is still running.
         self._counting = False
-        self._reader = BackgroundReader(self)
-        self._reader.job_finished.connect(self._on_reader_job_finished)
-        #: Pages read ahead have a reader of their own: behind a count of a million rows
-        #: (most of a second) they would come too late for the first scroll.
-        self._ahead_reader = BackgroundReader(self)
-        self._ahead_reader.job_finished.connect(self._on_reader_job_finished)
+        self._loader = PageLoader(db, self._page_size, self._lang, self)
+        self._loader.page_read.connect(self._on_loader_page_read)
+        self._loader.texts_rendered.connect(self._on_loader_texts_rendered)
+        self._loader.totals_read.connect(self._on_loader_totals_read)
+        self._loader.reset(flt, sort, self._cache.today)
         self._start_totals(keep_count=False)
 
     # -- what the table shows ---------------------------------------------------------------
@@ -204,13 +190,10 @@ class ShipmentsTableModel(QAbstractTableModel):
     def wait_for_background(self, msecs: int = 10_000) -> bool:
         """Block until the background reads have run (shutdown, tests, benchmarks).
 
-        Their results still arrive through queued signals: process events afterwards.
+        A count put off until the first paint starts now. Results still arrive through
+        queued signals: process events afterwards.
         """
-        started = time.monotonic()
-        if not self._ahead_reader.wait(msecs):
-            return False
-        left = max(0, msecs - int((time.monotonic() - started) * 1000)) if msecs >= 0 else -1
-        return self._reader.wait(left)
+        return self._loader.wait(msecs)
 
     def set_filter(self, flt: Filter) -> None:
         """Show the shipments matching ``flt`` (a reset: new count, empty cache)."""
@@ -236,18 +219,14 @@ class ShipmentsTableModel(QAbstractTableModel):
 
     def _reset(self, *, recount: bool, keep_count: bool = True) -> None:
         self.beginResetModel()
-        self._generation += 1
-        self._pages.clear()
-        self._cells.clear()
-        self._styles.clear()  # the palette may have changed (light/dark)
-        self._failed.clear()
+        self._cache.clear()
+        self._cache.today = self._fixed_today or date.today()
         self._current_page = self._previous_page = -1
-        self._prefetching.clear()
-        self._reader.forget(lambda _key: False)  # nothing queued is wanted any more
-        self._ahead_reader.forget(lambda _key: False)
-        self._today = self._fixed_today or date.today()
+        self._loader.reset(self._filter, self._sort, self._cache.today)
         if recount:
             self._start_totals(keep_count=keep_count)
+        elif self._counting:
+            self._loader.count(later=True)  # the count under way was dropped with the rest
         self.endResetModel()
         if recount and not self._counting:
             self.totals_changed.emit()
@@ -255,7 +234,17 @@ class ShipmentsTableModel(QAbstractTableModel):
     @property
     def cached_pages(self) -> int:
         """How many pages the cache holds now (at most ``max_pages``)."""
-        return len(self._pages)
+        return len(self._cache)
+
+    @property
+    def _pages(self) -> OrderedDict[int, Page]:
+        """The cached pages by number (for tests)."""
+        return self._cache.pages
+
+    @property
+    def _cells(self) -> dict[int, list[Cells | None]]:
+        """The rendered cells of the cached pages (for tests)."""
+        return self._cache.cells
 
     # -- Qt model interface -----------------------------------------------------------------
 
@@ -263,10 +252,10 @@ class ShipmentsTableModel(QAbstractTableModel):
         if parent.isValid():
             return 0
         # A failed count still shows one disabled row that says why.
-        return 1 if self._count_error is not None else self._count
+        return self._count if self._count_error is None else 1
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else _COLUMNS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sort_key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
@@ -285,16 +274,16 @@ class ShipmentsTableModel(QAbstractTableModel):
         return Qt.SortOrder.AscendingOrder
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
         # Never fetch here (Anki): only a page already known to have failed disables its rows.
         # Asked for every painted cell, so the usual answer is one tuple lookup.
-        if self._count_error is not None or (
-            self._failed and (index.row() // self._page_size) in self._failed
-        ):
-            return Qt.ItemFlag.ItemNeverHasChildren
         column = index.column()
-        return self._column_flags[column] if 0 <= column < len(COLUMNS) else _ROW_FLAGS
+        if not 0 <= column < _COLUMNS:
+            return Qt.ItemFlag.NoItemFlags if not index.isValid() else _ROW_FLAGS
+        if self._count_error is not None or (
+            self._cache.failed and (index.row() // self._page_size) in self._cache.failed
+        ):
+            return _DISABLED
+        return self._column_flags[column]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole
@@ -330,16 +319,16 @@ class ShipmentsTableModel(QAbstractTableModel):
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         column = index.column()
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < _COLUMNS:
             return None
         number, offset = divmod(index.row(), self._page_size)
-        cells = self._cells.get(number)
+        cells = self._cache.cells.get(number)
         if cells is None or offset >= len(cells):
             # Not loaded yet, unreadable, or gone.
             if self._count_error is not None:
                 return self._placeholder_data(index, role, self._count_error)
             page = self._page(number)
-            if isinstance(page, _FailedPage):
+            if isinstance(page, FailedPage):
                 return self._placeholder_data(index, role, page.message)
             if offset >= len(page):
                 # The table shrank since it was counted (someone deleted rows): refresh shows it.
@@ -350,15 +339,15 @@ class ShipmentsTableModel(QAbstractTableModel):
                         "ShipmentsTableModel", "This row is gone; refresh the table."
                     ),
                 )
-            cells = self._cells[number]
+            cells = self._cache.cells[number]
         if number != self._current_page:
             self._enter(number)
-        rendered = cells[offset] or self._render(number, offset)
+        rendered = cells[offset] or self._cache.render(number, offset)
         slot = _PAINT_SLOTS.get(role)
         if slot is not None:
             return rendered[slot][column]
-        page = self._pages[number]
-        assert not isinstance(page, _FailedPage)
+        page = self._cache.pages[number]
+        assert not isinstance(page, FailedPage)
         if role == _ROLE.ToolTipRole:
             return self._tooltip(page[offset], COLUMNS[column], rendered[0][column])
         return self._row_data(page[offset], COLUMNS[column], role)
@@ -368,9 +357,9 @@ class ShipmentsTableModel(QAbstractTableModel):
         # calls data() seven times). A loaded row answers from its rendered cells; anything
         # else (a page not read yet, a placeholder row) goes through data() role by role.
         number, offset = divmod(index.row(), self._page_size)
-        cells = self._cells.get(number)
+        cells = self._cache.cells.get(number)
         column = index.column()
-        if cells is None or offset >= len(cells) or not 0 <= column < len(COLUMNS):
+        if cells is None or offset >= len(cells) or not 0 <= column < _COLUMNS:
             for item in roleDataSpan:
                 value = self.data(index, item.role())
                 if value is None:
@@ -380,13 +369,32 @@ class ShipmentsTableModel(QAbstractTableModel):
             return
         if number != self._current_page:
             self._enter(number)
-        rendered = cells[offset] or self._render(number, offset)
+        rendered = cells[offset] or self._cache.render(number, offset)
+        if len(roleDataSpan) == _DELEGATE_SPAN_LENGTH:
+            # The delegate's span, the same roles in the same order for every cell: set the
+            # four answered by position (font, check state, background are never set here, so
+            # they are never stale). Checked role by role, so any other span of seven is safe.
+            alignment, foreground = roleDataSpan[1], roleDataSpan[2]
+            decoration, display = roleDataSpan[4], roleDataSpan[5]
+            if (
+                alignment.role() == _ALIGNMENT
+                and foreground.role() == _FOREGROUND
+                and decoration.role() == _DECORATION
+                and display.role() == _DISPLAY
+            ):
+                alignment.setData(SPAN_ALIGNMENTS[column])
+                display.setData(rendered[0][column])
+                value = rendered[1][column]
+                decoration.clearData() if value is None else decoration.setData(value)
+                value = rendered[2][column]
+                foreground.clearData() if value is None else foreground.setData(value)
+                return
         left = len(_SPAN_SLOTS)  # each item costs a wrapper: stop once the paint roles are set
         for item in roleDataSpan:
             role = item.role()
             slot = _SPAN_SLOTS.get(role)
             if slot is not None:
-                value = rendered[slot][column] if slot < 3 else _SPAN_ALIGNMENTS[column]
+                value = rendered[slot][column] if slot < 3 else SPAN_ALIGNMENTS[column]
                 left -= 1
             elif role in _ANSWERED_ROLES:
                 value = self.data(index, role)
@@ -411,7 +419,7 @@ class ShipmentsTableModel(QAbstractTableModel):
         if row is None or kind is None:
             return False
         new = value if isinstance(value, EditValue) else EditValue(value)
-        if new.value == COLUMNS[index.column()].value(row, self._today) and new.note is None:
+        if new.value == COLUMNS[index.column()].value(row, self._cache.today) and new.note is None:
             return False  # nothing changed: no save, no undo step
         # The handler saves, pushes the undo step and, through apply_changes, reloads the row.
         return self._edit_handler(row, kind, new)
@@ -428,7 +436,7 @@ class ShipmentsTableModel(QAbstractTableModel):
         if self._count_error is not None or not 0 <= row < self._count:
             return None
         page = self._page(row // self._page_size)
-        if isinstance(page, _FailedPage) or row % self._page_size >= len(page):
+        if isinstance(page, FailedPage) or row % self._page_size >= len(page):
             return None
         return page[row % self._page_size]
 
@@ -441,8 +449,8 @@ class ShipmentsTableModel(QAbstractTableModel):
         """
         wanted = set(ids)
         where: dict[int, list[int]] = {}
-        for number, page in self._pages.items():
-            if isinstance(page, _FailedPage):
+        for number, page in self._cache.pages.items():
+            if isinstance(page, FailedPage):
                 continue
             for offset, row in enumerate(page):
                 if row.id in wanted:
@@ -459,13 +467,7 @@ class ShipmentsTableModel(QAbstractTableModel):
         for shipment_id, positions in where.items():
             for position in positions:
                 number, offset = divmod(position, self._page_size)
-                page = self._pages[number]
-                assert not isinstance(page, _FailedPage)
-                page[offset] = fresh[shipment_id]
-                cells = self._cells.get(number)
-                if cells is not None:
-                    row = fresh[shipment_id]
-                    cells[offset] = self._cell(row, render_texts(row, self._today))
+                self._cache.replace(number, offset, fresh[shipment_id])
                 self.dataChanged.emit(
                     self.index(position, 0), self.index(position, len(COLUMNS) - 1)
                 )
@@ -473,56 +475,32 @@ class ShipmentsTableModel(QAbstractTableModel):
 
     # -- data() helpers, one per concern ----------------------------------------------------
 
-    def _render(self, number: int, offset: int) -> _Cells:
-        """Render a row of a page read on this thread (only its rows on screen are drawn)."""
-        page = self._pages[number]
-        assert not isinstance(page, _FailedPage)
-        row = page[offset]
-        rendered = self._cells[number][offset] = self._cell(row, render_texts(row, self._today))
-        return rendered
-
-    def _cell(self, row: ShipmentRow, texts: tuple[str, ...]) -> _Cells:
-        """A row's painted cells: its texts, and the icons and colours its state shares."""
-        key = (row.status, row.days_late(self._today) > 0)
-        style = self._styles.get(key)
-        if style is None:
-            # Icons and brushes are made here, on the GUI thread (a QPixmap must be).
-            style = self._styles[key] = (
-                tuple(self._decoration(row, spec) for spec in COLUMNS),
-                tuple(self._foreground(row, spec) for spec in COLUMNS),
-            )
-        return (texts, style[0], style[1], _ALIGNMENTS)
-
-    def _foreground(self, row: ShipmentRow, spec: ColumnSpec) -> QBrush | None:
-        if spec.key == "days_late" and row.days_late(self._today):
-            return QBrush(late_colour())
-        return None
-
     def _row_data(self, row: ShipmentRow, spec: ColumnSpec, role: int) -> Any:
+        today = self._cache.today
         if role == _ROLE.DisplayRole:
-            return spec.display(row, self._today)
+            return spec.display(row, today)
         if role == _ROLE.TextAlignmentRole:
             return spec.alignment
         if role == _ROLE.ToolTipRole:
-            return self._tooltip(row, spec, spec.display(row, self._today))
+            return self._tooltip(row, spec, spec.display(row, today))
         if role == _ROLE.DecorationRole:
-            return self._decoration(row, spec)
+            return self._cache.decoration(row, spec)
         if role == _ROLE.ForegroundRole:
-            return self._foreground(row, spec)
+            return self._cache.foreground(row, spec)
         if role == self.RowRole:
             return row
         if role == _ROLE.EditRole:
-            return spec.value(row, self._today)
+            return spec.value(row, today)
         if role == self.SortRole:
-            return spec.value(row, self._today)
+            return spec.value(row, today)
         if role == self.DaysLateRole:
-            return row.days_late(self._today)
+            return row.days_late(today)
         if role == self.EditorRole:
             return spec.editor
         return None
 
     def _tooltip(self, row: ShipmentRow, spec: ColumnSpec, text: str) -> str | None:
-        late = row.days_late(self._today)
+        late = row.days_late(self._cache.today)
         if spec.key == "days_late" or (spec.key == "status" and late):
             if late:
                 # self.tr, not translate(): lupdate marks plurals only in tr() calls.
@@ -530,13 +508,6 @@ class ShipmentsTableModel(QAbstractTableModel):
             return None
         # The full text, for cells too narrow to show it.
         return text or None
-
-    def _decoration(self, row: ShipmentRow, spec: ColumnSpec) -> QIcon | None:
-        if spec.key == "status":
-            return self._icons.dot(STATUS_COLOURS[row.status])
-        if spec.key == "days_late" and row.days_late(self._today):
-            return self._icons.standard(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return None
 
     def _placeholder_data(self, index: _Index, role: int, message: str) -> Any:
         first = index.column() == 0
@@ -554,7 +525,7 @@ class ShipmentsTableModel(QAbstractTableModel):
         if role == _ROLE.ToolTipRole:
             return message
         if role == _ROLE.DecorationRole and first:
-            return self._icons.standard(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return self._cache.warning_icon()
         if role == self.ErrorRole:
             return message
         return None
@@ -563,24 +534,25 @@ class ShipmentsTableModel(QAbstractTableModel):
 
     def _start_totals(self, *, keep_count: bool) -> None:
         """Count on the reader while the first page loads here (see the module docstring)."""
-        generation = self._generation
-        db, flt = self._db, self._filter
-        job = self._reader.submit(("totals", generation), lambda: queries.totals(db, flt))
         previous = self._count if keep_count and self._count_error is None else None
         self._counting = True
         self._count_error = None
+        waits = self._totals_wait > 0
+        # Not waited for: the count starts after the first rows painted (or soon anyway).
+        job = self._loader.count(later=not waits)
         first = self._page(0)
-        if self._totals_wait > 0 and job.wait(self._totals_wait):  # 0: never wait
+        if job is not None and job.wait(self._totals_wait):
             self._take_totals(job)
-        elif not isinstance(first, _FailedPage) and len(first) < self._page_size:
+        elif not isinstance(first, FailedPage) and len(first) < self._page_size:
             # The whole filter fits in the first page: it is its own count.
+            self._loader.drop_count()
             self._counting = False
             self._count = len(first)
             self._weight_kg = sum(r.net_weight_kg for r in first)
         elif previous is not None:
             self._count = previous  # a refresh: the view keeps its place meanwhile
         else:
-            self._count = 0 if isinstance(first, _FailedPage) else len(first)
+            self._count = 0 if isinstance(first, FailedPage) else len(first)
 
     def _take_totals(self, job: Job) -> None:
         self._counting = False
@@ -593,24 +565,23 @@ class ShipmentsTableModel(QAbstractTableModel):
         self._count, self._weight_kg = 0, 0
         self._count_error = str(job.error)
 
-    def _on_reader_job_finished(self, job: Job) -> None:
-        kind, generation = job.key[0], job.key[1]
-        if generation != self._generation:
-            return  # an older filter or sort: dropped
-        if kind == "page":
-            self._prefetching.discard(job.key[2])
-            if job.error is None and job.result is not None and job.key[2] not in self._pages:
-                self._store(job.key[2], job.result)
-            return
+    def _on_loader_page_read(self, number: int, job: Job) -> None:
+        if job.error is None and job.result is not None and number not in self._cache.pages:
+            self._cache.store(number, job.result)
+
+    def _on_loader_texts_rendered(
+        self, number: int, rows: list[ShipmentRow], texts: list[tuple[str, ...]]
+    ) -> None:
+        self._cache.fill(number, rows, texts)
+
+    def _on_loader_totals_read(self, job: Job) -> None:
         if not self._counting:
             return  # already waited for and taken
         before = self._count
         self._take_totals(job)
         if self._count_error is not None:
             self.beginResetModel()
-            self._pages.clear()
-            self._cells.clear()
-            self._failed.clear()
+            self._cache.clear()
             self.endResetModel()
         elif self._count > before:
             self._count, after = before, self._count
@@ -621,106 +592,70 @@ class ShipmentsTableModel(QAbstractTableModel):
             self._count, after = before, self._count
             self.beginRemoveRows(QModelIndex(), after, before - 1)
             self._count = after
-            for number in [n for n in self._pages if n * self._page_size >= after]:
-                del self._pages[number]
-                self._cells.pop(number, None)
-                self._failed.discard(number)
+            self._cache.drop_from(after)
             self.endRemoveRows()
         self.totals_changed.emit()
 
-    def _page(self, number: int) -> _Page:
-        page = self._pages.get(number)
+    def _page(self, number: int) -> Page:
+        page = self._cache.get(number)
         if page is not None:
-            self._pages.move_to_end(number)
             return page
         # Here only when the reader has not brought it yet: the first page of a reset, a jump.
         started = time.perf_counter()
-        read: _Page | _ReadPage
+        read: FailedPage | ReadPage
         try:
-            read = self._page_reader(number, render=False)()
+            read = self._loader.read(number, None if self._counting else self._count)
         except UserError as error:
             _log.warning("cannot load shipments page %d: %s", number, error)
-            read = _FailedPage(str(error))
+            read = FailedPage(str(error))
             # Cells of this page painted before the failure was known drew as enabled rows.
             self._schedule_repaint(number)
         _log.debug("page %d loaded in %.1f ms", number, 1000 * (time.perf_counter() - started))
-        self._store(number, read)
-        return self._pages[number]
-
-    def _page_reader(self, number: int, *, render: bool = True) -> Callable[[], _ReadPage]:
-        """A Qt-widget-free read of page ``number`` and its texts, for this thread or the reader.
-
-        ``render=False``: no texts yet; each row is rendered when first painted (a page read
-        here, on the GUI thread, draws only the rows on screen before it shows).
-        """
-        db, flt, sort, size, lang = self._db, self._filter, self._sort, self._page_size, self._lang
-        total = None if self._counting else self._count
-        today = self._today
-
-        def read() -> _ReadPage:
-            rows = queries.page(db, flt, sort, number * size, size, total=total, lang=lang)
-            # QLocale formatting and QCoreApplication.translate are thread-safe: the texts are
-            # made where the rows are read, so painting them later is a tuple lookup.
-            if not render:
-                return rows, None
-            return rows, [render_texts(row, today) for row in rows]
-
-        return read
-
-    def _store(self, number: int, read: _Page | _ReadPage) -> None:
-        if isinstance(read, _FailedPage):
-            self._pages[number] = read
-            self._cells.pop(number, None)
-            self._failed.add(number)
-        else:
-            rows, texts = read
-            self._pages[number] = rows
-            self._cells[number] = (
-                [None] * len(rows)
-                if texts is None
-                else [self._cell(r, t) for r, t in zip(rows, texts, strict=True)]
-            )
-            self._failed.discard(number)
-        while len(self._pages) > self._max_pages:
-            dropped, _ = self._pages.popitem(last=False)
-            self._cells.pop(dropped, None)
-            self._failed.discard(dropped)
+        self._cache.store(number, read)
+        return self._cache.pages[number]
 
     def _enter(self, number: int) -> None:
         """The view paints from page ``number`` now: keep it cached and read on ahead."""
         if number != self._previous_page:  # not a screen that straddles two pages
             self._direction = 1 if number >= self._current_page else -1
         self._previous_page, self._current_page = self._current_page, number
-        if number in self._pages:
-            self._pages.move_to_end(number)
-        if not self._prefetch_queued:
+        self._cache.touch(number)
+        if not self._after_paint_queued:
             # After this paint: the reader's Python work would otherwise share the GIL with it.
-            self._prefetch_queued = True
-            QTimer.singleShot(0, self, self._prefetch_around)
+            self._after_paint_queued = True
+            QTimer.singleShot(0, self, self._after_paint)
 
-    def _prefetch_around(self) -> None:
-        self._prefetch_queued = False
+    def _after_paint(self) -> None:
+        self._after_paint_queued = False
+        self._loader.start_count()  # put off until the first rows were on screen
         number, step = self._current_page, self._direction
+        if number < 0:
+            return  # reset since the paint
         # Keep room in the cache for the page on screen and the one behind it.
-        ahead = min(self.PREFETCH_AHEAD, max(0, self._max_pages - 2))
+        ahead = min(self.PREFETCH_AHEAD, max(0, self._cache.max_pages - 2))
+        rows = self._cache.unrendered(number)
+        if rows is not None:
+            self._loader.render_later(number, rows)  # the rows of it not painted yet
         for distance in range(1, ahead + 1):
             self._prefetch(number + step * distance)
         self._prefetch(number - step)
 
     def _prefetch(self, number: int) -> None:
         """Read a page on the reader, so scrolling on finds it loaded and rendered."""
-        if number < 0 or number * self._page_size >= max(self._count, self._page_size):
+        if number < 0:
             return
-        if number in self._pages or number in self._prefetching:
+        # While counting, the first page was full (else it is its own count): read on.
+        if not self._counting and number * self._page_size >= max(self._count, self._page_size):
             return
-        self._prefetching.add(number)
-        self._ahead_reader.submit(("page", self._generation, number), self._page_reader(number))
+        if number in self._cache.pages or self._loader.is_prefetching(number):
+            return
+        self._loader.prefetch(number, None if self._counting else self._count)
 
     def _schedule_repaint(self, number: int) -> None:
-        generation = self._generation
+        generation = self._loader.generation
 
         def repaint() -> None:
-            if generation != self._generation:
+            if generation != self._loader.generation:
                 return
             first = number * self._page_size
             last = min(first + self._page_size, self.rowCount()) - 1
@@ -754,14 +689,6 @@ _ANSWERED_ROLES = frozenset(
     }
 )
 
-
-def render_texts(row: ShipmentRow, today: date) -> tuple[str, ...]:
-    """The texts of a row's cells in column order (run on the reader thread too)."""
-    return tuple(display(row, today) for display in _DISPLAYS)
-
-
-_DISPLAYS = tuple(spec.display for spec in COLUMNS)
-
 #: The roles ``headerData`` answers.
 _HEADER_ROLES = frozenset(
     int(r)
@@ -773,15 +700,19 @@ _HEADER_ROLES = frozenset(
     )
 )
 
-#: The roles a paint asks for, answered from a row's rendered cells: role → slot in _Cells.
+#: The roles a paint asks for, answered from a row's rendered cells: role → slot in Cells.
 _PAINT_SLOTS = {
     int(_ROLE.DisplayRole): 0,
     int(_ROLE.DecorationRole): 1,
     int(_ROLE.ForegroundRole): 2,
     int(_ROLE.TextAlignmentRole): 3,
 }
-_ALIGNMENTS = tuple(spec.alignment for spec in COLUMNS)
-#: The same for multiData as plain ints: a QVariant of a Python enum costs six times as much.
-_SPAN_ALIGNMENTS = tuple(int(spec.alignment.value) for spec in COLUMNS)
 #: multiData's slots: display, decoration, foreground from the cells; 3: the alignment.
 _SPAN_SLOTS = {**_PAINT_SLOTS, int(_ROLE.TextAlignmentRole): 3}
+#: QStyledItemDelegate's span: font, alignment, foreground, check state, decoration, display,
+#: background — in that order (Qt 6).
+_DELEGATE_SPAN_LENGTH = 7
+_DISPLAY = int(_ROLE.DisplayRole)
+_ALIGNMENT = int(_ROLE.TextAlignmentRole)
+_FOREGROUND = int(_ROLE.ForegroundRole)
+_DECORATION = int(_ROLE.DecorationRole)

@@ -4,11 +4,17 @@ A figure clicked on the dashboard or a bar on a chart opens the Shipments tab fi
 exactly its shipments (``DrillDown``). The train view and a shipment's history open from the
 shipments table (context menu, Ctrl+Shift+T / Ctrl+Shift+H) and from the dashboard's lists.
 The dashboard and charts refresh on the window's ``data_changed``.
+
+The window opens on the shipments table, so the other two pages are built the first time they
+are shown (or asked for through ``dashboard`` / ``charts``): until then their tab holds an empty
+placeholder, and the charts' pyqtgraph is not even imported. That keeps both out of the time to
+the table's first paint.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,11 +26,13 @@ from models.services.session import Database
 from ui import settings as keys
 from ui.dialogs.history_dialog import HistoryDialog
 from ui.dialogs.train_dialog import TrainDialog
-from ui.pages.charts_page import ChartsPage
-from ui.pages.dashboard_page import DashboardPage
 from ui.pages.drill_down import DrillDown
 from ui.pages.shipments_page import ShipmentsPage
 from ui.settings import Settings
+
+if TYPE_CHECKING:  # imported when first built: pyqtgraph alone takes half a second
+    from ui.pages.charts_page import ChartsPage
+    from ui.pages.dashboard_page import DashboardPage
 
 #: Page keys in tab order (stored in the settings as the last page shown).
 PAGES = ("dashboard", "shipments", "charts")
@@ -48,19 +56,16 @@ class PageTabs(QTabWidget):
         self._db = db
         self._settings = settings
         self._shipments = shipments
-        self.dashboard = DashboardPage(db, self, today=today)
-        self.dashboard.setObjectName("dashboardPage")
-        self.charts = ChartsPage(db, self, today=today)
-        self.charts.setObjectName("chartsPage")
-        self.addTab(self.dashboard, self.tr("Dashboard"))
-        self.addTab(shipments, self.tr("Shipments"))
-        self.addTab(self.charts, self.tr("Charts"))
+        self._today = today
+        #: The dashboard and charts once built (see the module docstring).
+        self._dashboard: DashboardPage | None = None
+        self._charts: ChartsPage | None = None
+        #: The window's data_changed, connected to each lazy page as it is built.
+        self._data_changed: list[SignalInstance] = []
+        self._titles = (self.tr("Dashboard"), self.tr("Shipments"), self.tr("Charts"))
+        for i, title in enumerate(self._titles):
+            self.addTab(shipments if PAGES[i] == "shipments" else QWidget(self), title)
         self.drill_down = DrillDown(shipments)
-
-        self.dashboard.figure_clicked.connect(self._on_dashboard_figure_clicked)
-        self.charts.figure_clicked.connect(self._on_charts_figure_clicked)
-        self.dashboard.train_requested.connect(self.show_train)
-        self.dashboard.history_requested.connect(self.show_history)
 
         #: Ctrl+1/2/3: the pages.
         self.page_actions: list[QAction] = []
@@ -77,8 +82,65 @@ class PageTabs(QTabWidget):
         self.train_action, self.history_action = self._table_actions()
 
         page = self._settings.get(keys.MAIN_WINDOW_PAGE)
+        if page in PAGES:
+            self._build(page)  # the page the window opens on is built now
         self.setCurrentIndex(PAGES.index(page) if page in PAGES else 1)
         self.currentChanged.connect(self._on_current_changed)
+
+    # -- the pages built when first shown ---------------------------------------------------
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        """The dashboard page (built now if it has not been shown yet)."""
+        if self._dashboard is None:
+            from ui.pages.dashboard_page import DashboardPage
+
+            page = DashboardPage(self._db, self, today=self._today)
+            page.setObjectName("dashboardPage")
+            page.figure_clicked.connect(self._on_dashboard_figure_clicked)
+            page.train_requested.connect(self.show_train)
+            page.history_requested.connect(self.show_history)
+            for signal in self._data_changed:
+                signal.connect(page.on_data_changed)
+            self._dashboard = page
+            self._put_in_tab("dashboard", page)
+        return self._dashboard
+
+    @property
+    def charts(self) -> ChartsPage:
+        """The charts page (built now, pyqtgraph imported, if it has not been shown yet)."""
+        if self._charts is None:
+            from ui.pages.charts_page import ChartsPage
+
+            page = ChartsPage(self._db, self, today=self._today)
+            page.setObjectName("chartsPage")
+            page.figure_clicked.connect(self._on_charts_figure_clicked)
+            for signal in self._data_changed:
+                signal.connect(page.on_data_changed)
+            self._charts = page
+            self._put_in_tab("charts", page)
+        return self._charts
+
+    def _build(self, key: str) -> None:
+        if key == "dashboard":
+            _ = self.dashboard
+        elif key == "charts":
+            _ = self.charts
+
+    def _put_in_tab(self, key: str, page: QWidget) -> None:
+        """Swap the placeholder of ``key`` for its page, keeping the current tab."""
+        index = PAGES.index(key)
+        placeholder = self.widget(index)
+        current = self.currentIndex()
+        blocked = self.blockSignals(True)  # the same page stays current: nothing to report
+        try:
+            self.removeTab(index)
+            self.insertTab(index, page, self._titles[index])
+            self.setCurrentIndex(current)
+        finally:
+            self.blockSignals(blocked)
+        if placeholder is not None and placeholder is not page:
+            placeholder.deleteLater()
 
     def _table_actions(self) -> tuple[QAction, QAction]:
         view = self._shipments.view()
@@ -110,9 +172,14 @@ class PageTabs(QTabWidget):
         menu.addAction(self.history_action)
 
     def connect_data_changed(self, signal: SignalInstance) -> None:
-        """Refresh the dashboard and the charts whenever ``signal`` fires."""
-        signal.connect(self.dashboard.on_data_changed)
-        signal.connect(self.charts.on_data_changed)
+        """Refresh the dashboard and the charts whenever ``signal`` fires.
+
+        A page not built yet has nothing on screen to refresh: it is connected when built.
+        """
+        self._data_changed.append(signal)
+        for page in (self._dashboard, self._charts):
+            if page is not None:
+                signal.connect(page.on_data_changed)
 
     def show_page(self, key: str) -> None:
         """Bring "dashboard", "shipments" or "charts" to the front."""
@@ -170,4 +237,5 @@ class PageTabs(QTabWidget):
 
     def _on_current_changed(self, index: int) -> None:
         if 0 <= index < len(PAGES):
+            self._build(PAGES[index])  # shown for the first time: the placeholder goes
             self._settings.set(keys.MAIN_WINDOW_PAGE, PAGES[index])

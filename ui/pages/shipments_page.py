@@ -38,6 +38,7 @@ from ui.i18n import arg, format_number, format_tonnes
 from ui.item_models.columns import COLUMNS
 from ui.item_models.shipments_table import ShipmentsTableModel
 from ui.pages.shipment_actions import Notify, ShipmentActions
+from ui.tasks import TaskRunner
 from ui.undo import ShipmentUndoStack
 from ui.widgets.filter_bar import FilterBar
 
@@ -56,6 +57,10 @@ class ShipmentsPage(QWidget):
         self._today = today
         self._model = ShipmentsTableModel(db, self, today=today, flt=Filter(as_of=today))
         self._total = self._model.rowCount()
+        #: Whether ``_total`` is the whole table's count yet (not the first page's rows): a
+        #: filter restored at start drops the unfiltered count, so it is read on a worker.
+        self._total_known = not self._model.is_counting()
+        self._total_runner: TaskRunner | None = None
 
         self._filter_bar = FilterBar(db, self)
         self._filter_bar.setObjectName("shipmentsFilterBar")
@@ -204,6 +209,7 @@ class ShipmentsPage(QWidget):
         unfiltered = self._model.current_filter() == self._base_filter()
         if not unfiltered:
             self._total = self._count_all()
+            self._total_known = True
         self._model.refresh()
         if unfiltered:
             self._total = self._model.rowCount()
@@ -281,7 +287,28 @@ class ShipmentsPage(QWidget):
     def _on_model_totals_changed(self) -> None:
         if self._model.current_filter() == self._base_filter() and not self._model.count_error():
             self._total = self._model.rowCount()  # unfiltered: the count is the whole table
+            self._total_known = True
+        elif not self._total_known and self._total_runner is None:
+            self._count_all_later()
         self.summary_changed.emit(self.summary())
+
+    def _count_all_later(self) -> None:
+        """Count the whole table on a worker (the filtered count is on screen meanwhile)."""
+        self._total_runner = TaskRunner(self)
+        db = self._db
+        self._total_runner.run(
+            lambda **_task: queries.count(db),
+            on_done=self._on_total_counted,
+            on_error=self._on_total_failed,
+        )
+
+    def _on_total_counted(self, total: int) -> None:
+        if not self._total_known:
+            self._total, self._total_known = total, True
+            self.summary_changed.emit(self.summary())
+
+    def _on_total_failed(self, _error: BaseException) -> None:
+        pass  # the model's own count says why, if the table cannot be read
 
     def _on_header_sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         # QTableView has already asked the model to sort; a column the database cannot

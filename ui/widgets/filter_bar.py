@@ -4,6 +4,10 @@ Reference fields (commodity, supplier, consignee, stations) accept a code or any
 language; the text is matched against the small reference lists held here and turned into ids,
 so the database filters on indexed id columns. A text that matches nothing marks its field and
 shows no rows (never silently all rows).
+
+The reference lists are read after the window's first paint, on a worker (``ui.tasks``), so
+they never hold up the table; a filter that needs them earlier (a restored reference text)
+reads them on the spot.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -33,6 +37,7 @@ from models.services import reference
 from models.services.queries import Filter
 from models.services.session import Database
 from ui.i18n import arg, status_label
+from ui.tasks import TaskRunner
 
 #: A date edit at this date shows blank and means "no limit".
 _NO_DATE = QDate(2000, 1, 1)
@@ -40,10 +45,11 @@ _NO_DATE = QDate(2000, 1, 1)
 _NOTHING = (-1,)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _RefField:
     key: str
     filter_field: str
+    #: Filled in when the reference lists arrive (see ``FilterBar._take_references``).
     names: dict[int, tuple[str, ...]]
 
 
@@ -60,6 +66,48 @@ def _match(names: dict[int, tuple[str, ...]], text: str) -> tuple[int, ...]:
 
 def _folded(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(v.strip().casefold() for v in values if v)
+
+
+@dataclass(frozen=True)
+class _References:
+    """Each reference field's names per id and its completions, read off the GUI thread."""
+
+    names: dict[str, dict[int, tuple[str, ...]]]
+    completions: dict[str, list[str]]
+
+
+def load_references(db: Database, **_task: Any) -> _References:
+    """Stations, goods and counterparties as the reference fields match and complete them.
+
+    Qt-free: runs on the worker (``_task``: the runner's progress and cancel, unused).
+    """
+    stations = reference.stations(db)
+    station_names = {s.id: _folded(reference.station_names(s)) for s in stations}
+    commodities = reference.commodities(db)
+    parties = reference.counterparties(db)
+    party_names = {p.id: _folded([p.name]) for p in parties}
+    station_list = sorted({n for s in stations for n in reference.station_names(s) if n})
+    party_list = [p.name for p in parties]
+    return _References(
+        names={
+            "commodity": {c.id: _folded(reference.commodity_names(c)) for c in commodities},
+            "supplier": party_names,
+            "consignee": party_names,
+            "origin": station_names,
+            "border": station_names,
+            "destination": station_names,
+        },
+        completions={
+            "commodity": sorted(
+                {n for c in commodities for n in reference.commodity_names(c) if n}
+            ),
+            "supplier": party_list,
+            "consignee": party_list,
+            "origin": station_list,
+            "border": station_list,
+            "destination": station_list,
+        },
+    )
 
 
 class FilterBar(QWidget):
@@ -103,46 +151,22 @@ class FilterBar(QWidget):
         self._clear.setText(self.tr("Clear filter"))
         self._clear.clicked.connect(self.clear)
 
-        stations = reference.stations(db)
-        station_names = {s.id: _folded(reference.station_names(s)) for s in stations}
-        commodities = reference.commodities(db)
-        parties = reference.counterparties(db)
-        party_names = {p.id: _folded([p.name]) for p in parties}
-        station_list = sorted({n for s in stations for n in reference.station_names(s) if n})
+        self._db = db
+        #: Whether the reference lists are in (names to match, completions to offer).
+        self._references_loaded = False
+        self._runner: TaskRunner | None = None
         self._refs: dict[str, tuple[_RefField, QLineEdit]] = {}
-        for key, field, names, hint, completions in (
-            (
-                "commodity",
-                "commodity_ids",
-                {c.id: _folded(reference.commodity_names(c)) for c in commodities},
-                self.tr("Commodity"),
-                sorted({n for c in commodities for n in reference.commodity_names(c) if n}),
-            ),
-            (
-                "supplier",
-                "supplier_ids",
-                party_names,
-                self.tr("Supplier"),
-                [p.name for p in parties],
-            ),
-            (
-                "consignee",
-                "consignee_ids",
-                party_names,
-                self.tr("Consignee"),
-                [p.name for p in parties],
-            ),
-            ("origin", "origin_station_ids", station_names, self.tr("From"), station_list),
-            ("border", "border_station_ids", station_names, self.tr("Via border"), station_list),
-            ("destination", "destination_station_ids", station_names, self.tr("To"), station_list),
+        for key, field, hint in (
+            ("commodity", "commodity_ids", self.tr("Commodity")),
+            ("supplier", "supplier_ids", self.tr("Supplier")),
+            ("consignee", "consignee_ids", self.tr("Consignee")),
+            ("origin", "origin_station_ids", self.tr("From")),
+            ("border", "border_station_ids", self.tr("Via border")),
+            ("destination", "destination_station_ids", self.tr("To")),
         ):
             edit = self._line_edit("filter_" + key, hint)
-            completer = QCompleter(completions, edit)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            edit.setCompleter(completer)
             edit.setToolTip(self.tr("A code or any name (Latin, local, Chinese or Russian)"))
-            self._refs[key] = (_RefField(key, field, names), edit)
+            self._refs[key] = (_RefField(key, field, {}), edit)
 
         self._dates = {
             key: self._date_edit("filter_" + key)
@@ -224,6 +248,8 @@ class FilterBar(QWidget):
 
     def current_filter(self) -> Filter:
         """The filter the controls describe now."""
+        if not self._references_loaded and any(e.text().strip() for _r, e in self._refs.values()):
+            self.load_references()  # a reference text to match: the lists are needed now
         values: dict[str, Any] = {
             "text": self._text.text().strip(),
             "statuses": tuple(s for s, a in self._status_actions.items() if a.isChecked()),
@@ -276,7 +302,56 @@ class FilterBar(QWidget):
             self._applied = flt
             self.filter_changed.emit()
 
+    def load_references(self) -> None:
+        """Read the reference lists now, on this thread, unless they are in already."""
+        if not self._references_loaded:
+            self._take_references(load_references(self._db))
+
+    def references_loaded(self) -> bool:
+        """Whether the reference fields can match names and complete them yet."""
+        return self._references_loaded
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Block until the reference lists have been read (tests, shutdown).
+
+        They still arrive through a queued signal: process events afterwards.
+        """
+        return self._runner is None or self._runner.wait(msecs)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._references_loaded and self._runner is None:
+            # Queued from the window's first paint, so it runs after that paint: the table's
+            # first rows never share the GIL with the worker's reads.
+            QTimer.singleShot(0, self, self._start_loading_references)
+
     # -- helpers ----------------------------------------------------------------------------
+
+    def _start_loading_references(self) -> None:
+        if self._references_loaded or self._runner is not None:
+            return
+        self._runner = TaskRunner(self)
+        db = self._db
+        self._runner.run(
+            lambda **task: load_references(db, **task),
+            on_done=self._take_references,
+            on_error=self._on_references_failed,
+        )
+
+    def _take_references(self, refs: _References) -> None:
+        if self._references_loaded:
+            return  # read on the spot meanwhile
+        self._references_loaded = True
+        for key, (ref, edit) in self._refs.items():
+            ref.names = refs.names[key]
+            completer = QCompleter(refs.completions[key], edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+
+    def _on_references_failed(self, _error: BaseException) -> None:
+        # Read again on the spot when a reference text needs them (the error shows there).
+        self._runner = None
 
     def _restore(self, state: dict[str, Any]) -> None:
         self._text.setText(str(state.get("text") or ""))
