@@ -7,7 +7,7 @@ window's ``undo_stack`` and ``apply_changes`` when the window has them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from models.services.session import Database
 from models.services.shipments import Changes
-from ui.dialogs.shipment_dialog import ShipmentDialog
 from ui.pages.reference_page import open_reference_editor
 from ui.undo import ShipmentUndoStack
+
+if TYPE_CHECKING:  # the form loads when first opened, not at launch
+    from ui.dialogs.shipment_dialog import ShipmentDialog
 
 
 class FormActions(QObject):
@@ -102,6 +104,8 @@ class FormActions(QObject):
         return getattr(row, "id", None)
 
     def _open(self, shipment_id: int | None, duplicate: bool = False) -> ShipmentDialog:
+        from ui.dialogs.shipment_dialog import ShipmentDialog
+
         dialog = ShipmentDialog(
             self._db,
             self._window,

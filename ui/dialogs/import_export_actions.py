@@ -7,22 +7,23 @@ After an import the window refreshes through its ``apply_changes`` (or the page'
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from models.errors import UserError
-from models.services.exports import export
 from models.services.queries import Filter
 from models.services.session import Database
 from ui import settings as keys
-from ui.dialogs.import_dialog import ImportDialog
 from ui.errors import show_user_error
 from ui.i18n import arg, format_number
 from ui.settings import Settings
 from ui.tasks import TaskRunner, is_cancelled
+
+if TYPE_CHECKING:  # the dialog and the importer load when first used, not at launch
+    from ui.dialogs.import_dialog import ImportDialog
 
 
 class ImportExportActions(QObject):
@@ -90,6 +91,8 @@ class ImportExportActions(QObject):
         return self._open(text.encode("utf-8"), self.tr("clipboard"), pasted=True)
 
     def _open(self, data: bytes, source: str, *, pasted: bool) -> ImportDialog:
+        from ui.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(
             self._db,
             data,
@@ -140,6 +143,8 @@ class ImportExportActions(QObject):
 
     def export_to(self, path: str) -> Any:
         """Export the current filter's shipments to ``path`` in the background."""
+        from models.services.exports import export  # loaded when first used, not at launch
+
         self._settings.set(keys.IMPORT_EXPORT_FOLDER, str(Path(path).parent))
         db, flt = self._db, self.current_filter()
 
