@@ -214,10 +214,10 @@ def test_expected_arrivals_by_destination_match_the_rows(demo, days_back):
     expected = Counter()
     kg = Counter()
     for r in rows(demo):
-        if r["eta"] and as_of <= r["eta"] <= as_of + timedelta(days=6):
-            if status_at(history.get(r["id"], []), as_of) in OPEN:  # open on that day
-                expected[r["destination_station_id"]] += 1
-                kg[r["destination_station_id"]] += r["net_weight_kg"]
+        due = r["eta"] and as_of <= r["eta"] <= as_of + timedelta(days=6)
+        if due and status_at(history.get(r["id"], []), as_of) in OPEN:  # open on that day
+            expected[r["destination_station_id"]] += 1
+            kg[r["destination_station_id"]] += r["net_weight_kg"]
     assert expected
     with demo.read() as s:
         found = figures.expected_arrivals(s, as_of)
