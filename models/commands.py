@@ -24,6 +24,7 @@ from sqlalchemy.engine import URL
 
 from models.db import Database, display_name, open_database, resolve_url
 from models.errors import UserError
+from models.messages import Message
 from models.progress import Progress, no_progress
 from models.rules.status import Status
 
@@ -147,7 +148,7 @@ def _import(db: str | None, file: str, dry_run: bool, insert_only: bool) -> int:
     try:
         data = Path(file).expanduser().read_bytes()
     except OSError as error:
-        raise UserError(f"cannot read {file}: {error.strerror}") from None
+        raise UserError(Message("cli.cannot_read", path=file, reason=error.strerror)) from None
     database = open_database(db)
     try:
         with _stderr_progress("Importing") as progress:
@@ -265,10 +266,7 @@ def _refuse_shipments(url: URL) -> None:
             return
         count = session.execute(text("SELECT count(*) FROM shipments")).scalar_one()
     if count:
-        raise UserError(
-            f"{database.name} already holds {count:,} shipments; demo data goes into a new "
-            "database: choose another --db (nothing was changed)"
-        )
+        raise UserError(Message("cli.demo_not_empty", path=database.name, shipments=count))
 
 
 # --- check and backup -----------------------------------------------------------------------
@@ -284,7 +282,7 @@ def _check(url: URL) -> int:
         print("Result: NOT OK")
         for problem in report.problems[1:]:
             print(f"  also: {problem}")
-        raise UserError(f"check failed: {report.problems[0]}")
+        raise UserError(Message("cli.check_failed", reason=report.problems[0]))
     print("Result: OK")
     return 0
 
@@ -307,10 +305,7 @@ def _restore(url: URL, backup_file: Path, yes: bool) -> int:
     target = restores.target_path(url)
     if not yes and not sys.stdin.isatty():
         # Nobody can answer the question: refuse before even copying the backup.
-        raise UserError(
-            f"restoring replaces {target}: add --yes to confirm when not at a terminal "
-            "(nothing was changed)"
-        )
+        raise UserError(Message("cli.restore_confirm", path=target))
     with _stderr_progress("Checking the backup") as progress:
         prepared = restores.prepare(backup_file, url, progress=progress)
     try:
@@ -364,14 +359,9 @@ def _resolve(db: str | None) -> URL:
         url = resolve_url(db)
     except sa_exc.ArgumentError:
         # The message would repeat the text, password included: say it without it.
-        raise UserError(
-            "the database is neither a file path nor a URL such as "
-            "postgresql+psycopg://user@host/dbname"
-        ) from None
+        raise UserError(Message("cli.bad_db")) from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise UserError(
-            f"Railgrain works with SQLite files and PostgreSQL, not {url.get_backend_name()}"
-        )
+        raise UserError(Message("cli.backend", backend=url.get_backend_name()))
     return url
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DatabaseError, NotFoundError, ReadOnlyError, UserError
+from models.messages import Message
 
 if TYPE_CHECKING:
     # Alembic is imported only where a schema is upgraded: it costs half a second at start.
@@ -60,9 +61,7 @@ def resolve_url(db: str | None = None) -> URL:
         try:
             url = make_url(value)
         except (sa_exc.ArgumentError, ValueError) as error:
-            raise UserError(
-                f"not a database URL Railgrain understands: {hide_secrets(value)}"
-            ) from error
+            raise UserError(Message("db.bad_url", url=hide_secrets(value))) from error
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         return url
@@ -275,40 +274,33 @@ def translate_errors() -> Iterator[None]:
     except sa_exc.OperationalError as error:
         text_ = str(error.orig).lower()
         if "readonly" in text_ or "read-only" in text_:
-            raise ReadOnlyError(
-                "the database is read-only: you may not change data in it"
-            ) from error
+            raise ReadOnlyError(Message("db.read_only")) from error
         raise DatabaseError(_operational_message(error)) from error
     except sa_exc.DatabaseError as error:
         text_ = str(error.orig).lower()
         if "file is not a database" in text_ or "malformed" in text_:
-            message = f"the database file is damaged or not a database: {error.orig}"
-            raise DatabaseError(message) from error
+            raise DatabaseError(Message("db.damaged", reason=str(error.orig))) from error
         if "permission denied" in text_ or "insufficient privilege" in text_:
-            raise ReadOnlyError(
-                "you may not change data in this database: your database role may only read"
-            ) from error
+            raise ReadOnlyError(Message("db.role_read_only")) from error
         raise
 
 
-def _operational_message(error: sa_exc.OperationalError) -> str:
+def _operational_message(error: sa_exc.OperationalError) -> Message:
     text_ = str(error.orig).lower()
     if "locked" in text_ or "busy" in text_ or "lock timeout" in text_:
-        return (
-            f"the database is busy: another user or window kept it locked for more than "
-            f"{BUSY_TIMEOUT_MS // 1000} s; try again"
-        )
+        return Message("db.busy", seconds=BUSY_TIMEOUT_MS // 1000)
     if "readonly" in text_ or "read-only" in text_:
-        return "the database is read-only: you may not change data in it"
+        return Message("db.read_only")
     if "disk is full" in text_ or "no space" in text_:
-        return "the disk is full: nothing was saved"
+        return Message("db.disk_full")
     if "unable to open" in text_:
-        return "the database file cannot be opened (check the path and its permissions)"
+        return Message("db.cannot_open")
     if "file is not a database" in text_:
-        return "this file is not a Railgrain database"
+        return Message("db.not_railgrain_file")
+    reason = str(error.orig).strip().splitlines()[0]
     if "connection" in text_ or "could not connect" in text_:
-        return f"cannot connect to the database server: {str(error.orig).strip().splitlines()[0]}"
-    return f"database error: {str(error.orig).strip().splitlines()[0]}"
+        return Message("db.no_server", reason=reason)
+    return Message("db.error", reason=reason)
 
 
 def backup_sqlite(source: Path, dest: Path) -> None:
@@ -357,10 +349,10 @@ def open_database(
         path = Path(url.database or "")
         if not path.exists():
             if not create or readonly:
-                raise NotFoundError(f"no database at {path}")
+                raise NotFoundError(Message("db.missing", path=path))
             path.parent.mkdir(parents=True, exist_ok=True)
         elif path.is_file() and not _looks_like_sqlite(path):
-            raise DatabaseError(f"{path} is not a Railgrain database (not a SQLite file)")
+            raise DatabaseError(Message("db.not_sqlite", path=path))
         elif path.is_file():
             # Before any connection of ours switches the file to WAL: refuse it untouched.
             _refuse_foreign_sqlite(path)
@@ -391,12 +383,9 @@ def _refuse_foreign_sqlite(path: Path) -> None:
     except sqlite3.Error:
         return  # damaged or unreadable: the engine's own open says so, in its words
     if names and "alembic_version" not in names:
-        raise DatabaseError(f"{path} is not a Railgrain database")
+        raise DatabaseError(Message("db.not_railgrain", path=path))
     if row is not None and row[0] not in known_revisions():
-        raise DatabaseError(
-            f"{path} was written by a newer Railgrain (schema {row[0]}); "
-            "update Railgrain to open it"
-        )
+        raise DatabaseError(Message("db.newer", path=path, revision=row[0]))
 
 
 def _looks_like_sqlite(path: Path) -> bool:
@@ -414,14 +403,11 @@ def _bring_schema_up_to_date(database: Database) -> None:
             tables = set(inspect(conn).get_table_names())
             conn.rollback()
         if state.current is None and tables - {"alembic_version"}:
-            raise DatabaseError(f"{database.name} is not a Railgrain database")
+            raise DatabaseError(Message("db.not_railgrain", path=database.name))
         if state.current is not None and state.current not in known_revisions():
-            raise DatabaseError(
-                f"{database.name} was written by a newer Railgrain (schema {state.current}); "
-                "update Railgrain to open it"
-            )
+            raise DatabaseError(Message("db.newer", path=database.name, revision=state.current))
         if database.readonly:
-            raise DatabaseError(f"{database.name} needs a schema upgrade; open it writable first")
+            raise DatabaseError(Message("db.needs_upgrade", path=database.name))
         if state.current is not None and database.is_sqlite:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             path = Path(database.url.database or "")

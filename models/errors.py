@@ -1,12 +1,17 @@
 """Errors a user can cause and fix; anything else that escapes a service is a bug.
 
 Each error carries a stable ``code`` and its parameters so the UI can translate it and the
-CLI can print it; ``str(error)`` is the English message.
+CLI can print it; ``str(error)`` is the English message. An error raised with a
+:class:`models.messages.Message` also names its text: ``error.key`` is the message code whose
+English template (``models.messages``) and translated template (``ui.error_texts``) render it
+from ``error.params``.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from models.messages import Message
 
 
 class UserError(Exception):
@@ -14,10 +19,20 @@ class UserError(Exception):
 
     code = "user_error"
 
-    def __init__(self, message: str, **params: Any) -> None:
+    def __init__(self, message: str | Message, **params: Any) -> None:
+        #: The message code of the text (None for a plain English message).
+        self.key: str | None = None
+        if isinstance(message, Message):
+            self.key = message.code
+            params = {**message.params, **params}
+            message = str(message)
         super().__init__(message)
         self.message = message
         self.params = params
+
+    def detail(self) -> Message | None:
+        """The text as a code and its parameters, if it was raised with one."""
+        return Message(self.key, **self.params) if self.key else None
 
     def __str__(self) -> str:
         return self.message
@@ -28,7 +43,7 @@ class ValidationError(UserError):
 
     code = "validation"
 
-    def __init__(self, field: str, code: str, message: str, **params: Any) -> None:
+    def __init__(self, field: str, code: str, message: str | Message, **params: Any) -> None:
         super().__init__(message, **params)
         self.field = field
         self.code = code

@@ -15,15 +15,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.errors import ConflictError, DatabaseError, NotFoundError, UserError, ValidationError
+from ui.error_texts import error_detail
 from ui.i18n import arg
 
 _log = logging.getLogger(__name__)
 
 
 def user_message(error: UserError) -> str:
-    """A translated sentence for a UserError; the service's English detail follows it."""
-    # Services give a stable class and code with an English detail; the detail stays as is
-    # until every code has its own translated text.
+    """A translated sentence for a UserError, then its detail (translated when it has a code)."""
     if isinstance(error, DatabaseError):
         intro = QCoreApplication.translate("Errors", "There is a problem with the database:")
     elif isinstance(error, NotFoundError):
@@ -34,7 +33,7 @@ def user_message(error: UserError) -> str:
         intro = QCoreApplication.translate("Errors", "This value is not accepted:")
     else:
         intro = QCoreApplication.translate("Errors", "This cannot be done:")
-    return f"{intro}\n{error}"
+    return f"{intro}\n{error_detail(error)}"
 
 
 def show_user_error(parent: QWidget | None, error: UserError, title: str | None = None) -> None:

@@ -7,6 +7,7 @@ import unicodedata
 from enum import StrEnum
 
 from models.errors import ValidationError
+from models.messages import Message
 
 # Every check below refuses with one of these codes; the UI translates by code and params.
 #: The value is empty after stripping.
@@ -98,10 +99,7 @@ def _check_digit_error(
     return ValidationError(
         field,
         CHECK_DIGIT,
-        f"check digit should be {expected}, not {got} (or another {what} is mistyped)",
-        expected=expected,
-        got=got,
-        value=value,
+        Message(f"check_digit.{what}", expected=expected, got=got, value=value),
     )
 
 
@@ -202,7 +200,7 @@ def validate_station_code(
     """
     value = _normalize(code)
     if not value:
-        raise ValidationError(field, REQUIRED, "station code is required")
+        raise ValidationError(field, REQUIRED, Message("station_code.required"))
     if code_system.strip() != CODE_SYSTEM_1520:
         return _validate_other_station_code(value, field)
     bad = _first_not_in(value, _DIGITS)
@@ -210,9 +208,7 @@ def validate_station_code(
         raise ValidationError(
             field,
             FORMAT,
-            f"a 1520 station code has digits 0-9 only; {_show(bad)} is not allowed",
-            value=value,
-            char=bad,
+            Message("station_code.format_1520", value=value, char=bad, shown=_show(bad)),
         )
     if len(value) == 5:
         # ESR codes are often published without their check digit; say what the full code is.
@@ -220,21 +216,13 @@ def validate_station_code(
         raise ValidationError(
             field,
             LENGTH,
-            f"a 1520 station code has 6 digits (5 and a check digit), got 5; "
-            f"with its check digit {value} is {full}",
-            min=6,
-            max=6,
-            got=5,
-            suggestion=full,
+            Message("station_code.five_digits", min=6, max=6, got=5, value=value, suggestion=full),
         )
     if len(value) != 6:
         raise ValidationError(
             field,
             LENGTH,
-            f"a 1520 station code has 6 digits, got {len(value)}",
-            min=6,
-            max=6,
-            got=len(value),
+            Message("station_code.length_1520", min=6, max=6, got=len(value)),
         )
     expected = station_code_check_digit(value[:5])
     if int(value[5]) != expected:
@@ -250,19 +238,15 @@ def _validate_other_station_code(value: str, field: str) -> str:
         raise ValidationError(
             field,
             FORMAT,
-            f"station code may contain only Latin letters A-Z and digits 0-9; "
-            f"{_show(bad)} is not allowed",
-            value=value,
-            char=bad,
+            Message("station_code.format", value=value, char=bad, shown=_show(bad)),
         )
     if len(value) > OTHER_STATION_CODE_MAX_LENGTH:
         raise ValidationError(
             field,
             LENGTH,
-            f"station code is at most {OTHER_STATION_CODE_MAX_LENGTH} characters, got {len(value)}",
-            min=1,
-            max=OTHER_STATION_CODE_MAX_LENGTH,
-            got=len(value),
+            Message(
+                "station_code.length", min=1, max=OTHER_STATION_CODE_MAX_LENGTH, got=len(value)
+            ),
         )
     return value
 
@@ -284,24 +268,19 @@ def validate_wagon_number(number: str, field: str = "wagon") -> str:
     """
     value = _normalize(number)
     if not value:
-        raise ValidationError(field, REQUIRED, "wagon number is required")
+        raise ValidationError(field, REQUIRED, Message("wagon.required"))
     bad = _first_not_in(value, _DIGITS)
     if bad is not None:
         raise ValidationError(
             field,
             FORMAT,
-            f"a wagon number has digits 0-9 only; {_show(bad)} is not allowed",
-            value=value,
-            char=bad,
+            Message("wagon.format", value=value, char=bad, shown=_show(bad)),
         )
     if len(value) != 8:
         raise ValidationError(
             field,
             LENGTH,
-            f"a wagon number has 8 digits, got {len(value)}",
-            min=8,
-            max=8,
-            got=len(value),
+            Message("wagon.length", min=8, max=8, got=len(value)),
         )
     expected = wagon_check_digit(value[:7])
     if int(value[7]) != expected:
@@ -328,15 +307,12 @@ def validate_container_number(number: str, field: str = "container") -> str:
     """
     value = "".join(_normalize(number).upper().replace("-", "").split())
     if not value:
-        raise ValidationError(field, REQUIRED, "container number is required")
+        raise ValidationError(field, REQUIRED, Message("container.required"))
     if len(value) != 11:
         raise ValidationError(
             field,
             LENGTH,
-            f"a container number has 11 characters (4 letters and 7 digits), got {len(value)}",
-            min=11,
-            max=11,
-            got=len(value),
+            Message("container.length", min=11, max=11, got=len(value)),
         )
     owner, category, serial, check = value[:3], value[3], value[4:10], value[10]
     bad = _first_not_in(owner, _LATIN_UPPER)
@@ -344,40 +320,38 @@ def validate_container_number(number: str, field: str = "container") -> str:
         raise ValidationError(
             field,
             FORMAT,
-            f"the owner code (first 3 characters) must be Latin letters A-Z; "
-            f"{_show(bad)} is not allowed",
-            value=value,
-            part="owner",
-            char=bad,
+            Message("container.owner", value=value, part="owner", char=bad, shown=_show(bad)),
         )
     if category not in _CONTAINER_CATEGORIES:
         raise ValidationError(
             field,
             FORMAT,
-            f"the category letter (4th character) must be U, J or Z, not {_show(category)}",
-            value=value,
-            part="category",
-            char=category,
+            Message(
+                "container.category",
+                value=value,
+                part="category",
+                char=category,
+                shown=_show(category),
+            ),
         )
     bad = _first_not_in(serial, _DIGITS)
     if bad is not None:
         raise ValidationError(
             field,
             FORMAT,
-            f"the serial number (characters 5 to 10) must be digits 0-9; "
-            f"{_show(bad)} is not allowed",
-            value=value,
-            part="serial",
-            char=bad,
+            Message("container.serial", value=value, part="serial", char=bad, shown=_show(bad)),
         )
     if check not in _DIGITS:
         raise ValidationError(
             field,
             FORMAT,
-            f"the check digit (11th character) must be a digit 0-9, not {_show(check)}",
-            value=value,
-            part="check_digit",
-            char=check,
+            Message(
+                "container.check_char",
+                value=value,
+                part="check_digit",
+                char=check,
+                shown=_show(check),
+            ),
         )
     expected = container_check_digit(value[:10])
     if int(check) != expected:
@@ -408,22 +382,13 @@ def validate_unit_number(kind: str, number: str, field: str | None = None) -> st
     raise ValidationError(
         "kind",
         FORMAT,
-        f"a unit is a 'wagon' or a 'container', not {kind.strip()!r}",
-        value=kind,
-        allowed=[k.value for k in UnitKind],
+        Message("unit.kind", value=kind, kind=kind.strip(), allowed=[k.value for k in UnitKind]),
     )
 
 
-def _check_max_length(field: str, value: str, maximum: int, what: str) -> None:
+def _check_max_length(field: str, value: str, maximum: int, code: str) -> None:
     if len(value) > maximum:
-        raise ValidationError(
-            field,
-            LENGTH,
-            f"{what} is at most {maximum} characters, got {len(value)}",
-            min=1,
-            max=maximum,
-            got=len(value),
-        )
+        raise ValidationError(field, LENGTH, Message(code, min=1, max=maximum, got=len(value)))
 
 
 def validate_waybill(text: str, field: str = "waybill") -> str:
@@ -445,26 +410,21 @@ def validate_waybill(text: str, field: str = "waybill") -> str:
     """
     value = _normalize(text)
     if not value:
-        raise ValidationError(field, REQUIRED, "waybill number is required")
+        raise ValidationError(field, REQUIRED, Message("waybill.required"))
     if any(c.isspace() for c in value):
         raise ValidationError(
             field,
             FORMAT,
-            "a waybill number must not contain spaces",
-            value=value,
-            char=next(c for c in value if c.isspace()),
+            Message("waybill.spaces", value=value, char=next(c for c in value if c.isspace())),
         )
     bad = _first_not_in(value, _WAYBILL_CHARS)
     if bad is not None:
         raise ValidationError(
             field,
             FORMAT,
-            f"a waybill number may contain only Latin letters, digits 0-9, '-' and '/'; "
-            f"{_show(bad)} is not allowed",
-            value=value,
-            char=bad,
+            Message("waybill.format", value=value, char=bad, shown=_show(bad)),
         )
-    _check_max_length(field, value, WAYBILL_MAX_LENGTH, "a waybill number")
+    _check_max_length(field, value, WAYBILL_MAX_LENGTH, "waybill.length")
     return value
 
 
@@ -487,16 +447,13 @@ def validate_train_no(text: str, field: str = "train_no") -> str:
     """
     value = _normalize(text)
     if not value:
-        raise ValidationError(field, REQUIRED, "train number is required")
+        raise ValidationError(field, REQUIRED, Message("train_no.required"))
     bad = next((c for c in value if not c.isprintable() and c != " "), None)
     if bad is not None:
         raise ValidationError(
             field,
             FORMAT,
-            f"a train number may contain letters, digits, punctuation and spaces on one "
-            f"line; {_show(bad)} is not allowed",
-            value=value,
-            char=bad,
+            Message("train_no.format", value=value, char=bad, shown=_show(bad)),
         )
-    _check_max_length(field, value, TRAIN_NO_MAX_LENGTH, "a train number")
+    _check_max_length(field, value, TRAIN_NO_MAX_LENGTH, "train_no.length")
     return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from models.errors import ValidationError
+from models.messages import Message
 
 
 class Status(StrEnum):
@@ -54,20 +55,15 @@ def check_transition(old: Status, new: Status, note: str | None = None) -> None:
     """
     old, new = Status(old), Status(new)
     if old == new:
-        raise ValidationError(
-            "status", "unchanged", f"the shipment is already '{old.value}'", status=old.value
-        )
+        raise ValidationError("status", "unchanged", Message("status.unchanged", status=old.value))
     if old == Status.CANCELLED:
-        raise ValidationError(
-            "status", "cancelled", "a cancelled shipment cannot change status", status=new.value
-        )
+        raise ValidationError("status", "cancelled", Message("status.cancelled", status=new.value))
     if new == Status.CANCELLED:
         if old not in OPEN_STATUSES:
             raise ValidationError(
                 "status",
                 "cancel_arrived",
-                f"a shipment that is '{old.value}' can no longer be cancelled",
-                status=old.value,
+                Message("status.cancel_arrived", status=old.value),
             )
         return
     step = SEQUENCE.index(new) - SEQUENCE.index(old)
@@ -78,15 +74,11 @@ def check_transition(old: Status, new: Status, note: str | None = None) -> None:
             raise ValidationError(
                 "note",
                 "note_required",
-                f"going back from '{old.value}' to '{new.value}' needs a note saying why",
-                old=old.value,
-                new=new.value,
+                Message("status.note_required", old=old.value, new=new.value),
             )
         return
     raise ValidationError(
         "status",
         "backwards",
-        f"cannot go back from '{old.value}' to '{new.value}': only one step back is allowed",
-        old=old.value,
-        new=new.value,
+        Message("status.backwards", old=old.value, new=new.value),
     )

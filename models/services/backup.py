@@ -24,6 +24,7 @@ from sqlalchemy.engine import URL
 
 from models.db import BUSY_TIMEOUT_MS
 from models.errors import DatabaseError, UserError
+from models.messages import Message
 from models.progress import CancelToken, Progress, no_progress
 from models.services.integrity import integrity_messages, readonly, require_sqlite_file
 
@@ -64,9 +65,9 @@ def backup(
         Cancelled: ``cancel`` was set.
     """
     if dest.exists() or dest.is_symlink():
-        raise UserError(f"{dest} already exists; choose a new file name (nothing was changed)")
+        raise UserError(Message("backup.exists", path=dest))
     if not dest.parent.is_dir():
-        raise UserError(f"the folder {dest.parent} does not exist")
+        raise UserError(Message("backup.no_folder", path=dest.parent))
     partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
     started = time.monotonic()
     try:
@@ -77,9 +78,8 @@ def backup(
         _fsync(partial)
         _place_new(partial, dest)
     except OSError as error:  # full disk, no permission: say so, leave nothing behind
-        raise UserError(
-            f"the backup to {dest} failed: {error.strerror or error} (nothing was written)"
-        ) from error
+        reason = error.strerror or str(error)
+        raise UserError(Message("backup.failed", path=dest, reason=reason)) from error
     finally:
         remove_sqlite_files(partial)
     return BackupResult(dest, dest.stat().st_size, note, time.monotonic() - started)
@@ -135,7 +135,7 @@ def _backup_sqlite_file(
         copy_sqlite(source, partial, progress, cancel)
     except sqlite3.Error as error:
         raise DatabaseError(
-            f"the copy of {source} failed: {error} (nothing was written)"
+            Message("backup.copy_failed", path=source, reason=str(error))
         ) from error
     conn = sqlite3.connect(partial, isolation_level=None)
     conn.text_factory = lambda data: data.decode("utf-8", "replace")
@@ -144,18 +144,14 @@ def _backup_sqlite_file(
         conn.execute("PRAGMA journal_mode = DELETE")
         messages = integrity_messages(conn.execute("PRAGMA integrity_check"))
         if messages != ["ok"]:
-            raise DatabaseError(
-                f"the copy fails its integrity check ({messages[0]}): {source} itself is "
-                "damaged; run `check` on it (no backup was written)"
-            )
+            raise DatabaseError(Message("backup.copy_damaged", path=source, reason=messages[0]))
         has_shipments = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'shipments'"
         ).fetchone()
         count = conn.execute("SELECT count(*) FROM shipments").fetchone()[0] if has_shipments else 0
     except (sqlite3.DatabaseError, ValueError) as error:
         raise DatabaseError(
-            f"the copy cannot be read back ({error}): {source} itself is damaged; "
-            "run `check` on it (no backup was written)"
+            Message("backup.copy_unreadable", path=source, reason=str(error))
         ) from error
     finally:
         conn.close()
@@ -165,15 +161,11 @@ def _backup_sqlite_file(
 def _backup_postgres(url: URL, partial: Path) -> str:
     pg_dump = shutil.which("pg_dump")
     if pg_dump is None:
-        raise UserError(
-            "a PostgreSQL database is backed up with the server's own tools: install pg_dump "
-            "(Debian: apt-get install postgresql-client) and run this again, or ask the "
-            "database administrator"
-        )
+        raise UserError(Message("backup.need_pg_dump"))
     with readonly(url) as database, database.read() as session:
         schema = session.execute(text("SELECT current_schema()")).scalar_one_or_none()
     if schema is None:
-        raise DatabaseError(f"{database.name} has no schema to back up (check its search_path)")
+        raise DatabaseError(Message("backup.no_schema", path=database.name))
     # The password goes through the environment: never on a command line others can list.
     env = {**os.environ, "PGPASSWORD": url.password} if url.password else dict(os.environ)
     conninfo = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
@@ -197,7 +189,9 @@ def _backup_postgres(url: URL, partial: Path) -> str:
             lines = [line for line in done.stderr.splitlines() if line.strip()]
             reason = lines[-1] if lines else f"exit code {done.returncode}"
             tool = Path(command[0]).name
-            raise DatabaseError(scrub_password(f"{tool} failed: {reason}", url))
+            raise DatabaseError(
+                Message("backup.tool_failed", tool=tool, reason=scrub_password(reason, url))
+            )
     return f"pg_dump custom format of schema {schema}"
 
 
@@ -211,11 +205,11 @@ def _place_new(partial: Path, dest: Path) -> None:
     try:
         os.link(partial, dest)  # fails if dest exists: no window for a silent overwrite
     except FileExistsError:
-        raise UserError(f"{dest} already exists; choose a new file name") from None
+        raise UserError(Message("backup.exists_now", path=dest)) from None
     except OSError:
         # No hard links on this file system (FAT, some network shares): check, then rename.
         if dest.exists():
-            raise UserError(f"{dest} already exists; choose a new file name") from None
+            raise UserError(Message("backup.exists_now", path=dest)) from None
         os.replace(partial, dest)
     try:
         fd = os.open(dest.parent, os.O_RDONLY)
@@ -309,9 +303,7 @@ def auto_backup(
     try:
         where.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UserError(
-            f"the automatic backup folder {where} cannot be created: {error.strerror}"
-        ) from error
+        raise UserError(Message("backup.auto_folder", path=where, reason=error.strerror)) from error
     for stale in where.glob(".*.partial*"):  # left by a backup that was killed
         with suppress(OSError):
             stale.unlink()

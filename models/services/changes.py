@@ -30,6 +30,7 @@ from sqlalchemy import event
 
 from models.db import CHANGES_CHANNEL_SQL, Database, translate_errors
 from models.errors import DatabaseError
+from models.messages import Message
 
 _log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class SqliteWatcher(ChangeWatcher):
             )
             self._conn.isolation_level = None
         except sqlite3.Error as error:
-            raise DatabaseError(f"cannot watch {path} for changes: {error}") from error
+            raise DatabaseError(Message("db.cannot_watch", path=path, reason=str(error))) from error
         # Our commits happen on worker threads too; the polls on the GUI thread.
         self._lock = threading.Lock()
         self._seen = self._version()

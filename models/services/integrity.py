@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL
 from models.db import Database, SchemaState, display_name, known_revisions
 from models.entities import Base
 from models.errors import DatabaseError, NotFoundError
+from models.messages import Message
 
 #: How a check's problem list starts when the file itself is damaged.
 _DAMAGED = "the database is damaged"
@@ -262,18 +263,18 @@ def _driver_errors(report: CheckReport, what: str) -> Iterator[_Step]:
 
 def require_sqlite_file(path: Path) -> None:
     if not path.exists():
-        raise NotFoundError(f"no database at {path}")
+        raise NotFoundError(Message("db.missing", path=path))
     if not path.is_file():
-        raise DatabaseError(f"{path} is a folder, not a database file")
+        raise DatabaseError(Message("db.folder", path=path))
     try:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as error:
-        raise DatabaseError(f"{path} cannot be read: {error.strerror}") from error
+        raise DatabaseError(Message("db.unreadable", path=path, reason=error.strerror)) from error
     if not header:
-        raise DatabaseError(f"{path} is empty, not a Railgrain database")
+        raise DatabaseError(Message("db.empty", path=path))
     if header != b"SQLite format 3\x00":
-        raise DatabaseError(f"{path} is not a Railgrain database (not a SQLite file)")
+        raise DatabaseError(Message("db.not_sqlite", path=path))
 
 
 def human_size(size: int) -> str:

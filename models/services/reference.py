@@ -15,6 +15,7 @@ from sqlalchemy import Connection, insert, select
 from models.db import Database
 from models.entities import Commodity, Contract, Counterparty, Station
 from models.errors import NotFoundError, ValidationError
+from models.messages import Message
 from models.rules.identifiers import CODE_SYSTEM_1520
 
 _T = TypeVar("_T")
@@ -129,12 +130,14 @@ def create_counterparty(
     """
     clean = " ".join(name.split())
     if not clean:
-        raise ValidationError("name", "required", "a counterparty needs a name")
+        raise ValidationError("name", "required", Message("reference.party_name_required"))
     if role not in COUNTERPARTY_ROLES:
         allowed = ", ".join(COUNTERPARTY_ROLES)
-        raise ValidationError("role", "choice", f"role must be one of {allowed}, not '{role}'")
+        raise ValidationError(
+            "role", "choice", Message("reference.role", allowed=allowed, role=role)
+        )
     if any(_key(c.name) == _key(clean) for c in counterparties(db)):
-        raise ValidationError("name", "duplicate", f"a counterparty called '{clean}' exists")
+        raise ValidationError("name", "duplicate", Message("reference.party_exists", name=clean))
     with db.write() as s:
         party = Counterparty(name=clean, role=role, country=country)
         s.add(party)
@@ -148,8 +151,8 @@ def _key(text: str | None) -> str:
 
 def _pick(found: list[_T], what: str, key: str) -> _T:
     if len(found) != 1:
-        how = "no" if not found else "more than one"
-        raise NotFoundError(f"{how} {what} has the code or name '{key}'", text=key)
+        code = "reference.no_match" if not found else "reference.many_match"
+        raise NotFoundError(Message(code, what=what, text=key))
     return found[0]
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from models.db import Database
 from models.entities import Commodity, Contract, Counterparty, Shipment, ShipmentEvent, Station
 from models.errors import NotFoundError, ValidationError
+from models.messages import Message
 from models.rules.identifiers import CODE_SYSTEM_1520, validate_station_code
 from models.services.reference import (
     COUNTERPARTY_ROLES,
@@ -85,10 +86,10 @@ def _text(value: str | None) -> str | None:
     return clean or None
 
 
-def _required(field: str, value: str | None, what: str) -> str:
+def _required(field: str, value: str | None, code: str) -> str:
     clean = _text(value)
     if clean is None:
-        raise ValidationError(field, "required", f"{what} is required")
+        raise ValidationError(field, "required", Message(code))
     return clean
 
 
@@ -97,17 +98,16 @@ def _country(value: str | None, field: str = "country", *, required: bool = True
     if not clean and not required:
         return None
     if len(clean) != 2 or not clean.isascii() or not clean.isalpha():
-        raise ValidationError(
-            field, "format", f"country is two Latin letters (ISO 3166), not '{clean}'"
-        )
+        raise ValidationError(field, "format", Message("reference.country", country=clean))
     return clean
 
 
 def _clean_station(s: Session, data: StationInput, own_id: int | None) -> dict[str, Any]:
-    name = _required("name", data.name, "a station's name")
+    name = _required("name", data.name, "reference.station_name_required")
     if data.role not in STATION_ROLES:
-        raise ValidationError("role", "choice", f"role must be one of {', '.join(STATION_ROLES)}")
-    system = _required("code_system", data.code_system, "the code system")
+        allowed = ", ".join(STATION_ROLES)
+        raise ValidationError("role", "choice", Message("reference.station_role", allowed=allowed))
+    system = _required("code_system", data.code_system, "reference.code_system_required")
     code = None
     if _text(data.code):
         code = validate_station_code(data.code or "", system, field="code")
@@ -115,13 +115,17 @@ def _clean_station(s: Session, data: StationInput, own_id: int | None) -> dict[s
             select(Station.id).where(Station.code_system == system, Station.code == code)
         )
         if clash is not None and clash != own_id:
-            raise ValidationError("code", "duplicate", f"another station has the code {code}")
+            raise ValidationError(
+                "code", "duplicate", Message("reference.station_code_taken", code=code)
+            )
     for other in s.scalars(select(Station).where(Station.id != (own_id or 0))):
         if _key(other.name) == _key(name):
-            raise ValidationError("name", "duplicate", f"a station called '{name}' exists")
+            raise ValidationError(
+                "name", "duplicate", Message("reference.station_exists", name=name)
+            )
     unlocode = _text(data.unlocode)
     if unlocode and (len(unlocode) != 5 or not unlocode.isascii() or not unlocode.isalnum()):
-        raise ValidationError("unlocode", "format", "a UN/LOCODE has 5 Latin letters or digits")
+        raise ValidationError("unlocode", "format", Message("reference.unlocode"))
     return {
         "name": name,
         "code": code,
@@ -136,13 +140,15 @@ def _clean_station(s: Session, data: StationInput, own_id: int | None) -> dict[s
 
 
 def _clean_commodity(s: Session, data: CommodityInput, own_id: int | None) -> dict[str, Any]:
-    hs = _required("hs_code", data.hs_code, "the HS code")
+    hs = _required("hs_code", data.hs_code, "reference.hs_code_required")
     if not hs.isdigit() or len(hs) not in (4, 6, 8, 10):
-        raise ValidationError("hs_code", "format", "an HS code has 4, 6, 8 or 10 digits")
-    name = _required("name", data.name, "a commodity's name")
+        raise ValidationError("hs_code", "format", Message("reference.hs_code"))
+    name = _required("name", data.name, "reference.commodity_name_required")
     for other in s.scalars(select(Commodity).where(Commodity.id != (own_id or 0))):
         if _key(other.name) == _key(name):
-            raise ValidationError("name", "duplicate", f"a commodity called '{name}' exists")
+            raise ValidationError(
+                "name", "duplicate", Message("reference.commodity_exists", name=name)
+            )
     return {
         "hs_code": hs,
         "name": name,
@@ -152,39 +158,43 @@ def _clean_commodity(s: Session, data: CommodityInput, own_id: int | None) -> di
 
 
 def _clean_party(s: Session, data: CounterpartyRef, own_id: int | None) -> dict[str, Any]:
-    name = _required("name", data.name, "a counterparty's name")
+    name = _required("name", data.name, "reference.party_name_required_edit")
     if data.role not in COUNTERPARTY_ROLES:
         allowed = ", ".join(COUNTERPARTY_ROLES)
-        raise ValidationError("role", "choice", f"role must be one of {allowed}, not '{data.role}'")
+        raise ValidationError(
+            "role", "choice", Message("reference.role", allowed=allowed, role=data.role)
+        )
     for other in s.scalars(select(Counterparty).where(Counterparty.id != (own_id or 0))):
         if _key(other.name) == _key(name):
-            raise ValidationError("name", "duplicate", f"a counterparty called '{name}' exists")
+            raise ValidationError("name", "duplicate", Message("reference.party_exists", name=name))
     return {"name": name, "role": data.role, "country": _country(data.country, required=False)}
 
 
 def _clean_contract(s: Session, data: ContractInput, own_id: int | None) -> dict[str, Any]:
-    number = _required("number", data.number, "the contract number")
+    number = _required("number", data.number, "reference.contract_number_required")
     for other in s.scalars(select(Contract).where(Contract.id != (own_id or 0))):
         if _key(other.number) == _key(number):
-            raise ValidationError("number", "duplicate", f"contract {number} exists")
+            raise ValidationError(
+                "number", "duplicate", Message("reference.contract_exists", number=number)
+            )
     if s.get(Counterparty, data.supplier_id) is None:
-        raise ValidationError("supplier_id", "unknown", "choose a supplier")
+        raise ValidationError("supplier_id", "unknown", Message("reference.choose_supplier"))
     if s.get(Commodity, data.commodity_id) is None:
-        raise ValidationError("commodity_id", "unknown", "choose a commodity")
+        raise ValidationError("commodity_id", "unknown", Message("reference.choose_commodity"))
     if data.quantity_kg is None or data.quantity_kg <= 0:
-        raise ValidationError("quantity_kg", "positive", "the quantity must be more than 0 t")
+        raise ValidationError("quantity_kg", "positive", Message("reference.quantity"))
     if data.period_start is None or data.period_end is None:
         name = "period_start" if data.period_start is None else "period_end"
-        raise ValidationError(name, "required", "the contract's period needs both dates")
+        raise ValidationError(name, "required", Message("reference.period_dates"))
     if data.period_end < data.period_start:
-        raise ValidationError("period_end", "before_start", "the period ends before it starts")
+        raise ValidationError("period_end", "before_start", Message("reference.period_order"))
     if data.price is not None and data.price < 0:
-        raise ValidationError("price", "negative", "the price cannot be negative")
+        raise ValidationError("price", "negative", Message("reference.price"))
     currency = (data.currency or "").strip().upper() or None
     if currency and (len(currency) != 3 or not currency.isascii() or not currency.isalpha()):
-        raise ValidationError("currency", "format", "a currency is three letters (ISO 4217)")
+        raise ValidationError("currency", "format", Message("reference.currency"))
     if not Decimal(0) <= data.tolerance_pct <= Decimal(100):
-        raise ValidationError("tolerance_pct", "range", "the tolerance is 0 to 100 %")
+        raise ValidationError("tolerance_pct", "range", Message("reference.tolerance"))
     return {
         "number": number,
         "supplier_id": data.supplier_id,
@@ -245,20 +255,18 @@ def _delete(db: Database, kind: type, row_id: int, what: str) -> None:
     with db.write() as s:
         row = s.get(kind, row_id)
         if row is None:
-            raise NotFoundError(f"this {what} no longer exists")
+            raise NotFoundError(Message("reference.gone", what=what))
         used = _shipments_using(s, kind, row_id)
         if used:
             raise ValidationError(
-                "id", "in_use", f"the {what} is used by {used} shipments", count=used, what=what
+                "id", "in_use", Message("reference.in_use", count=used, what=what)
             )
         in_contracts = _contracts_using(s, kind, row_id)
         if in_contracts:
             raise ValidationError(
                 "id",
                 "in_contracts",
-                f"the {what} is used by {in_contracts} contracts",
-                count=in_contracts,
-                what=what,
+                Message("reference.in_contracts", count=in_contracts, what=what),
             )
         s.delete(row)
 
@@ -274,7 +282,7 @@ def _save(
     with db.write() as s:
         row = kind() if row_id is None else s.get(kind, row_id)
         if row is None:
-            raise NotFoundError(f"this {what} no longer exists")
+            raise NotFoundError(Message("reference.gone", what=what))
         values = clean(s, row_id)  # before the new row joins the session (autoflush)
         for name, value in values.items():
             setattr(row, name, value)

@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL
 
 from models.db import BUSY_TIMEOUT_MS, display_name, known_revisions
 from models.errors import DatabaseError, UserError
+from models.messages import Message
 from models.progress import CancelToken, Progress, no_progress
 from models.services.backup import (
     backup,
@@ -77,11 +78,7 @@ def target_path(url: URL) -> Path:
         UserError: The database is PostgreSQL (restored with the server's own tools).
     """
     if url.get_backend_name() != "sqlite":
-        raise UserError(
-            f"{display_name(url)} is a PostgreSQL database: restore a pg_dump backup with "
-            "pg_restore --clean --single-transaction, or ask the database administrator "
-            "(nothing was changed)"
-        )
+        raise UserError(Message("restore.postgresql", path=display_name(url)))
     return Path(url.database or "")
 
 
@@ -104,12 +101,12 @@ def prepare(
     backup_file = backup_file.expanduser().absolute()
     require_sqlite_file(backup_file)
     if backup_file.resolve() == target.resolve():
-        raise UserError(f"{backup_file} is the database itself; choose a backup file")
+        raise UserError(Message("restore.same_file", path=backup_file))
     target_exists = target.exists()
     if target_exists:
         _require_replaceable(target)
     elif not target.parent.is_dir():
-        raise UserError(f"the folder {target.parent} does not exist (nothing was changed)")
+        raise UserError(Message("restore.no_folder", path=target.parent))
     partial = target.with_name(f".{target.name}.restore-{os.getpid()}.partial")
     remove_sqlite_files(partial)
     try:
@@ -117,12 +114,11 @@ def prepare(
             copy_sqlite(backup_file, partial, progress, cancel)
         except sqlite3.DatabaseError as error:
             raise DatabaseError(
-                f"{backup_file} cannot be read as a database ({_plain(error)}); nothing was changed"
+                Message("restore.unreadable", path=backup_file, reason=_plain(error))
             ) from error
         except OSError as error:
-            raise UserError(
-                f"cannot write next to {target}: {error.strerror or error} (nothing was changed)"
-            ) from error
+            reason = error.strerror or str(error)
+            raise UserError(Message("restore.cannot_write", path=target, reason=reason)) from error
         revision, shipments = _check_copy(partial, backup_file)
         size = partial.stat().st_size
     except BaseException:
@@ -148,12 +144,10 @@ def finish(prepared: PreparedRestore) -> RestoreResult:
         else:
             os.link(prepared.partial, target)  # never replaces a file that appeared meanwhile
     except FileExistsError:
-        raise UserError(f"{target} appeared meanwhile; nothing was restored") from None
+        raise UserError(Message("restore.appeared", path=target)) from None
     except OSError as error:
-        raise UserError(
-            f"the restore into {target} failed: {error.strerror or error}; the database is "
-            "as it was"
-        ) from error
+        reason = error.strerror or str(error)
+        raise UserError(Message("restore.failed_into", path=target, reason=reason)) from error
     finally:
         prepared.discard()
     return RestoreResult(
@@ -191,9 +185,7 @@ def _require_replaceable(target: Path) -> None:
     except sqlite3.DatabaseError:
         return  # damaged beyond reading its table list: it gets replaced (and kept)
     if names and "alembic_version" not in names:
-        raise DatabaseError(
-            f"{target} is not a Railgrain database; it is not replaced (choose another --db)"
-        )
+        raise DatabaseError(Message("restore.target_foreign", path=target))
 
 
 def _check_copy(partial: Path, backup_file: Path) -> tuple[str, int]:
@@ -205,22 +197,19 @@ def _check_copy(partial: Path, backup_file: Path) -> tuple[str, int]:
         messages = integrity_messages(conn.execute("PRAGMA integrity_check"))
         if messages != ["ok"]:
             raise DatabaseError(
-                f"{backup_file} is damaged ({_printable(messages[0])}); nothing was changed"
+                Message("restore.damaged", path=backup_file, reason=_printable(messages[0]))
             )
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in names or "shipments" not in names:
-            raise DatabaseError(f"{backup_file} is not a Railgrain database; nothing was changed")
+            raise DatabaseError(Message("restore.not_railgrain", path=backup_file))
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = str(row[0]) if row else ""
         if revision not in known_revisions():
-            raise DatabaseError(
-                f"{backup_file} was written by a newer Railgrain (schema {revision}); update "
-                "Railgrain to restore it (nothing was changed)"
-            )
+            raise DatabaseError(Message("restore.newer", path=backup_file, revision=revision))
         shipments = int(conn.execute("SELECT count(*) FROM shipments").fetchone()[0])
     except sqlite3.DatabaseError as error:
         raise DatabaseError(
-            f"{backup_file} is damaged ({_plain(error)}); nothing was changed"
+            Message("restore.damaged", path=backup_file, reason=_plain(error))
         ) from error
     finally:
         conn.close()
@@ -273,17 +262,12 @@ def _write_over(partial: Path, target: Path) -> None:
     except sqlite3.OperationalError as error:
         text = str(error).lower()
         if "locked" in text or "busy" in text:
-            raise DatabaseError(
-                f"{target} is busy: another window or user is writing; try again "
-                "(nothing was restored)"
-            ) from error
+            raise DatabaseError(Message("restore.busy", path=target)) from error
         if "readonly" in text or "read-only" in text:
-            raise DatabaseError(
-                f"{target} is read-only: it cannot be replaced (nothing was restored)"
-            ) from error
+            raise DatabaseError(Message("restore.read_only", path=target)) from error
         if "full" in text:
-            raise DatabaseError("the disk is full: nothing was restored") from error
-        raise DatabaseError(f"the restore failed: {_plain(error)}; nothing was restored") from error
+            raise DatabaseError(Message("restore.disk_full")) from error
+        raise DatabaseError(Message("restore.failed", reason=_plain(error))) from error
     except sqlite3.DatabaseError:
         # The target is too damaged for SQLite to write into; it has been kept, so its files
         # are replaced whole. The stale -wal goes first: replayed onto the restored file, it

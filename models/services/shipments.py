@@ -30,6 +30,7 @@ from models.entities import (
 )
 from models.entities.base import utcnow
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.messages import Message
 from models.rules.identifiers import validate_train_no, validate_unit_number, validate_waybill
 from models.rules.plausibility import PlausibilityWarning, check_shipment
 from models.rules.status import (
@@ -181,16 +182,14 @@ def _load(s: Session, shipment_id: int) -> Shipment:
         .options(selectinload(Shipment.units), selectinload(Shipment.events))
     ).first()
     if sh is None:
-        raise NotFoundError(f"shipment {shipment_id} does not exist (it may have been deleted)")
+        raise NotFoundError(Message("shipment.not_found", id=shipment_id))
     return sh
 
 
 def _check_version(sh: Shipment, expected: int) -> None:
     if sh.version != expected:
         raise ConflictError(
-            f"waybill {sh.waybill} was changed by {sh.updated_by} at "
-            f"{sh.updated_at:%Y-%m-%d %H:%M} UTC after you opened it; reload it, or overwrite "
-            "their change knowingly",
+            Message("shipment.changed", what=sh.waybill, who=sh.updated_by, when=sh.updated_at),
             who=sh.updated_by,
             when=sh.updated_at,
             what=sh.waybill,
@@ -202,19 +201,23 @@ def _validate(s: Session, data: ShipmentInput, own_id: int | None) -> ShipmentIn
     waybill = validate_waybill(data.waybill)
     train_no = validate_train_no(data.train_no)
     if data.net_weight_kg is None or data.net_weight_kg <= 0:
-        raise ValidationError("net_weight_kg", "positive", "net weight must be more than 0 t")
+        raise ValidationError("net_weight_kg", "positive", Message("shipment.net_weight"))
     if data.arrived_weight_kg is not None and data.arrived_weight_kg <= 0:
         raise ValidationError(
-            "arrived_weight_kg", "positive", "arrived weight must be more than 0 t, or empty"
+            "arrived_weight_kg", "positive", Message("shipment.arrived_weight_or_empty")
         )
     if data.arrival_date and data.departure_date and data.arrival_date < data.departure_date:
         raise ValidationError(
             "arrival_date",
             "before_departure",
-            f"arrival {data.arrival_date} is before departure {data.departure_date}",
+            Message(
+                "shipment.arrival_before_departure",
+                arrival=data.arrival_date,
+                departure=data.departure_date,
+            ),
         )
     if data.wagons < 0 or data.containers < 0:
-        raise ValidationError("wagons", "negative", "wagon and container counts cannot be negative")
+        raise ValidationError("wagons", "negative", Message("shipment.negative_counts"))
     Status(data.status)
     for name, entity in (
         ("commodity_id", Commodity),
@@ -227,18 +230,25 @@ def _validate(s: Session, data: ShipmentInput, own_id: int | None) -> ShipmentIn
     ):
         value = getattr(data, name)
         if value is not None and s.get(entity, value) is None:
-            raise ValidationError(name, "unknown", f"no {name.removesuffix('_id')} with id {value}")
+            what = name.removesuffix("_id")
+            raise ValidationError(
+                name, "unknown", Message("shipment.unknown_reference", what=what, id=value)
+            )
     clash = s.scalar(select(Shipment.id).where(Shipment.waybill == waybill))
     if clash is not None and clash != own_id:
-        raise ValidationError("waybill", "duplicate", f"waybill {waybill} already exists")
+        raise ValidationError(
+            "waybill", "duplicate", Message("shipment.duplicate_waybill", waybill=waybill)
+        )
     units: list[UnitInput] = []
     seen: set[str] = set()
     for i, unit in enumerate(data.units):
         number = validate_unit_number(unit.kind, unit.number, field=f"units[{i}]")
         if number in seen:
-            raise ValidationError(f"units[{i}]", "duplicate", f"{number} is listed twice")
+            raise ValidationError(
+                f"units[{i}]", "duplicate", Message("shipment.unit_twice", number=number)
+            )
         if unit.net_weight_kg is not None and unit.net_weight_kg <= 0:
-            raise ValidationError(f"units[{i}]", "positive", "a unit's weight must be more than 0")
+            raise ValidationError(f"units[{i}]", "positive", Message("shipment.unit_weight"))
         seen.add(number)
         units.append(UnitInput(unit.kind, number, unit.net_weight_kg))
     counts = {}
@@ -387,7 +397,7 @@ def _flush(s: Session, sh: Shipment) -> ShipmentDetail:
         s.flush()
     except StaleDataError as error:  # a concurrent writer won between our read and write
         raise ConflictError(
-            "the shipment was changed by someone else while saving; reload it",
+            Message("shipment.changed_while_saving"),
             who=None,
             when=None,
             what=what,
@@ -469,7 +479,7 @@ def change_train_status(
             select(Shipment.id, Shipment.status).where(Shipment.train_no == train_no.strip())
         ).all()
         if not rows:
-            raise NotFoundError(f"no shipment is on train {train_no.strip()}")
+            raise NotFoundError(Message("shipment.no_train", train_no=train_no.strip()))
         ids = [i for i, st in rows if _before(Status(st), status)]
         return _change_status(s, ids, status, at, station_id, note, {}, user)
 
@@ -503,8 +513,12 @@ def _change_status(
         try:
             check_transition(old.status, status, note)
         except ValidationError as error:
+            detail = error.detail() or error.message
             raise ValidationError(
-                error.field, error.code, f"waybill {sh.waybill}: {error.message}", **error.params
+                error.field,
+                error.code,
+                Message("shipment.in_waybill", waybill=sh.waybill, detail=detail),
+                **error.params,
             ) from error
         _event(sh, status, user, at=at, station_id=station_id, note=note)
         if status in ARRIVED_STATUSES and sh.arrival_date is None:
@@ -572,7 +586,7 @@ def revise_eta_many(
         NotFoundError: One of them was deleted.
     """
     if not reason.strip():
-        raise ValidationError("reason", "required", "say why the ETA changes")
+        raise ValidationError("reason", "required", Message("shipment.eta_reason"))
     user = user or db.user
     expected = expected_versions or {}
     before: list[ShipmentDetail] = []
@@ -587,7 +601,12 @@ def revise_eta_many(
                 raise ValidationError(
                     "eta",
                     "before_departure",
-                    f"waybill {sh.waybill}: ETA {eta} is before departure {sh.departure_date}",
+                    Message(
+                        "shipment.eta_before_departure",
+                        waybill=sh.waybill,
+                        eta=eta,
+                        departure=sh.departure_date,
+                    ),
                 )
             sh.eta = eta
             sh.updated_at = utcnow()
@@ -616,9 +635,7 @@ def record_arrived_weight(
         ConflictError: The shipment changed after the caller loaded it.
     """
     if arrived_weight_kg <= 0:
-        raise ValidationError(
-            "arrived_weight_kg", "positive", "arrived weight must be more than 0 t"
-        )
+        raise ValidationError("arrived_weight_kg", "positive", Message("shipment.arrived_weight"))
     user = user or db.user
     with db.write() as s:
         sh = _load(s, shipment_id)
@@ -629,10 +646,7 @@ def record_arrived_weight(
             raise ValidationError(
                 "weight_note",
                 "reason_required",
-                f"arrived weight differs from shipped by {difference:.2f} %, more than the "
-                f"{tolerance_pct:g} % tolerance: record the reason",
-                difference=difference,
-                tolerance=tolerance_pct,
+                Message("shipment.weight_reason", difference=difference, tolerance=tolerance_pct),
             )
         sh.arrived_weight_kg = arrived_weight_kg
         if note and note.strip():

@@ -556,6 +556,752 @@ The current database is kept next to it as a backup of its own.</source>
     </message>
 </context>
 <context>
+    <name>ErrorTexts</name>
+    <message>
+        <source>check digit should be {expected}, not {got} (or another digit is mistyped)</source>
+        <extracomment>Message code → translatable template (English source; ``{name}`` placeholders).</extracomment>
+        <translation>контрольная цифра должна быть {expected}, а не {got} (или ошибка в другой цифре)</translation>
+    </message>
+    <message>
+        <source>check digit should be {expected}, not {got} (or another character is mistyped)</source>
+        <translation>контрольная цифра должна быть {expected}, а не {got} (или ошибка в другом знаке)</translation>
+    </message>
+    <message>
+        <source>station code is required</source>
+        <translation>нужен код станции</translation>
+    </message>
+    <message>
+        <source>a 1520 station code has digits 0-9 only; {shown} is not allowed</source>
+        <translation>код станции 1520 состоит только из цифр 0-9; {shown} недопустим</translation>
+    </message>
+    <message>
+        <source>a 1520 station code has 6 digits (5 and a check digit), got 5; with its check digit {value} is {suggestion}</source>
+        <translation>код станции 1520 состоит из 6 цифр (5 и контрольная), введено 5; с контрольной цифрой {value} — это {suggestion}</translation>
+    </message>
+    <message>
+        <source>a 1520 station code has 6 digits, got {got}</source>
+        <translation>код станции 1520 состоит из 6 цифр, введено: {got}</translation>
+    </message>
+    <message>
+        <source>station code may contain only Latin letters A-Z and digits 0-9; {shown} is not allowed</source>
+        <translation>код станции может содержать только латинские буквы A-Z и цифры 0-9; {shown} недопустим</translation>
+    </message>
+    <message>
+        <source>station code is at most {max} characters, got {got}</source>
+        <translation>код станции — не более {max} знаков, введено: {got}</translation>
+    </message>
+    <message>
+        <source>wagon number is required</source>
+        <translation>нужен номер вагона</translation>
+    </message>
+    <message>
+        <source>a wagon number has digits 0-9 only; {shown} is not allowed</source>
+        <translation>номер вагона состоит только из цифр 0-9; {shown} недопустим</translation>
+    </message>
+    <message>
+        <source>a wagon number has 8 digits, got {got}</source>
+        <translation>номер вагона состоит из 8 цифр, введено: {got}</translation>
+    </message>
+    <message>
+        <source>container number is required</source>
+        <translation>нужен номер контейнера</translation>
+    </message>
+    <message>
+        <source>a container number has 11 characters (4 letters and 7 digits), got {got}</source>
+        <translation>номер контейнера состоит из 11 знаков (4 буквы и 7 цифр), введено: {got}</translation>
+    </message>
+    <message>
+        <source>the owner code (first 3 characters) must be Latin letters A-Z; {shown} is not allowed</source>
+        <translation>код владельца (первые 3 знака) — только латинские буквы A-Z; {shown} недопустим</translation>
+    </message>
+    <message>
+        <source>the category letter (4th character) must be U, J or Z, not {shown}</source>
+        <translation>буква категории (4-й знак) должна быть U, J или Z, а не {shown}</translation>
+    </message>
+    <message>
+        <source>the serial number (characters 5 to 10) must be digits 0-9; {shown} is not allowed</source>
+        <translation>серийный номер (знаки с 5-го по 10-й) — только цифры 0-9; {shown} недопустим</translation>
+    </message>
+    <message>
+        <source>the check digit (11th character) must be a digit 0-9, not {shown}</source>
+        <translation>контрольная цифра (11-й знак) должна быть цифрой 0-9, а не {shown}</translation>
+    </message>
+    <message>
+        <source>a unit is a wagon or a container, not &apos;{kind}&apos;</source>
+        <translation>единица — это вагон или контейнер, а не «{kind}»</translation>
+    </message>
+    <message>
+        <source>waybill number is required</source>
+        <translation>нужен номер накладной</translation>
+    </message>
+    <message>
+        <source>a waybill number must not contain spaces</source>
+        <translation>номер накладной не должен содержать пробелов</translation>
+    </message>
+    <message>
+        <source>a waybill number may contain only Latin letters, digits 0-9, &apos;-&apos; and &apos;/&apos;; {shown} is not allowed</source>
+        <translation>номер накладной может содержать только латинские буквы, цифры 0-9, «-» и «/»; {shown} недопустим</translation>
+    </message>
+    <message>
+        <source>a waybill number is at most {max} characters, got {got}</source>
+        <translation>номер накладной — не более {max} знаков, введено: {got}</translation>
+    </message>
+    <message>
+        <source>train number is required</source>
+        <translation>нужен номер поезда</translation>
+    </message>
+    <message>
+        <source>a train number may contain letters, digits, punctuation and spaces on one line; {shown} is not allowed</source>
+        <translation>номер поезда может содержать буквы, цифры, знаки препинания и пробелы в одной строке; {shown} недопустим</translation>
+    </message>
+    <message>
+        <source>a train number is at most {max} characters, got {got}</source>
+        <translation>номер поезда — не более {max} знаков, введено: {got}</translation>
+    </message>
+    <message>
+        <source>the shipment is already &apos;{status}&apos;</source>
+        <translation>отправка уже в статусе «{status}»</translation>
+    </message>
+    <message>
+        <source>a cancelled shipment cannot change status</source>
+        <translation>у отменённой отправки нельзя изменить статус</translation>
+    </message>
+    <message>
+        <source>a shipment that is &apos;{status}&apos; can no longer be cancelled</source>
+        <translation>отправку в статусе «{status}» уже нельзя отменить</translation>
+    </message>
+    <message>
+        <source>going back from &apos;{old}&apos; to &apos;{new}&apos; needs a note saying why</source>
+        <translation>для возврата из «{old}» в «{new}» нужно примечание с причиной</translation>
+    </message>
+    <message>
+        <source>cannot go back from &apos;{old}&apos; to &apos;{new}&apos;: only one step back is allowed</source>
+        <translation>нельзя вернуться из «{old}» в «{new}»: назад можно только на один шаг</translation>
+    </message>
+    <message>
+        <source>net weight must be more than 0 t</source>
+        <translation>масса нетто должна быть больше 0 т</translation>
+    </message>
+    <message>
+        <source>arrived weight must be more than 0 t, or empty</source>
+        <translation>масса по прибытии должна быть больше 0 т или не указана</translation>
+    </message>
+    <message>
+        <source>arrived weight must be more than 0 t</source>
+        <translation>масса по прибытии должна быть больше 0 т</translation>
+    </message>
+    <message>
+        <source>arrival {arrival} is before departure {departure}</source>
+        <translation>прибытие {arrival} раньше отправления {departure}</translation>
+    </message>
+    <message>
+        <source>wagon and container counts cannot be negative</source>
+        <translation>число вагонов и контейнеров не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>no {what} with id {id}</source>
+        <translation>не найдено ({what}) с id {id}</translation>
+    </message>
+    <message>
+        <source>waybill {waybill} already exists</source>
+        <translation>накладная {waybill} уже есть</translation>
+    </message>
+    <message>
+        <source>{number} is listed twice</source>
+        <translation>{number} указан дважды</translation>
+    </message>
+    <message>
+        <source>a unit&apos;s weight must be more than 0</source>
+        <translation>масса единицы должна быть больше 0</translation>
+    </message>
+    <message>
+        <source>waybill {waybill}: {detail}</source>
+        <translation>накладная {waybill}: {detail}</translation>
+    </message>
+    <message>
+        <source>say why the ETA changes</source>
+        <translation>укажите причину изменения ожидаемого прибытия</translation>
+    </message>
+    <message>
+        <source>waybill {waybill}: ETA {eta} is before departure {departure}</source>
+        <translation>накладная {waybill}: ожидаемое прибытие {eta} раньше отправления {departure}</translation>
+    </message>
+    <message>
+        <source>arrived weight differs from shipped by {difference} %, more than the {tolerance} % tolerance: record the reason</source>
+        <translation>масса по прибытии отличается от отгруженной на {difference} %, больше допуска {tolerance} %: укажите причину</translation>
+    </message>
+    <message>
+        <source>a counterparty needs a name</source>
+        <translation>у контрагента должно быть наименование</translation>
+    </message>
+    <message>
+        <source>role must be one of {allowed}, not &apos;{role}&apos;</source>
+        <translation>роль должна быть одной из: {allowed}, а не «{role}»</translation>
+    </message>
+    <message>
+        <source>role must be one of {allowed}</source>
+        <translation>роль должна быть одной из: {allowed}</translation>
+    </message>
+    <message>
+        <source>a counterparty called &apos;{name}&apos; exists</source>
+        <translation>контрагент «{name}» уже есть</translation>
+    </message>
+    <message>
+        <source>a station called &apos;{name}&apos; exists</source>
+        <translation>станция «{name}» уже есть</translation>
+    </message>
+    <message>
+        <source>a commodity called &apos;{name}&apos; exists</source>
+        <translation>груз «{name}» уже есть</translation>
+    </message>
+    <message>
+        <source>another station has the code {code}</source>
+        <translation>код {code} уже у другой станции</translation>
+    </message>
+    <message>
+        <source>contract {number} exists</source>
+        <translation>договор {number} уже есть</translation>
+    </message>
+    <message>
+        <source>a station&apos;s name is required</source>
+        <translation>нужно название станции</translation>
+    </message>
+    <message>
+        <source>the code system is required</source>
+        <translation>нужна система кодов</translation>
+    </message>
+    <message>
+        <source>the HS code is required</source>
+        <translation>нужен код ТН ВЭД</translation>
+    </message>
+    <message>
+        <source>a commodity&apos;s name is required</source>
+        <translation>нужно наименование груза</translation>
+    </message>
+    <message>
+        <source>a counterparty&apos;s name is required</source>
+        <translation>нужно наименование контрагента</translation>
+    </message>
+    <message>
+        <source>the contract number is required</source>
+        <translation>нужен номер договора</translation>
+    </message>
+    <message>
+        <source>country is two Latin letters (ISO 3166), not &apos;{country}&apos;</source>
+        <translation>страна — две латинские буквы (ISO 3166), а не «{country}»</translation>
+    </message>
+    <message>
+        <source>a UN/LOCODE has 5 Latin letters or digits</source>
+        <translation>UN/LOCODE состоит из 5 латинских букв или цифр</translation>
+    </message>
+    <message>
+        <source>an HS code has 4, 6, 8 or 10 digits</source>
+        <translation>код ТН ВЭД состоит из 4, 6, 8 или 10 цифр</translation>
+    </message>
+    <message>
+        <source>choose a supplier</source>
+        <translation>выберите поставщика</translation>
+    </message>
+    <message>
+        <source>choose a commodity</source>
+        <translation>выберите груз</translation>
+    </message>
+    <message>
+        <source>the quantity must be more than 0 t</source>
+        <translation>количество должно быть больше 0 т</translation>
+    </message>
+    <message>
+        <source>the contract&apos;s period needs both dates</source>
+        <translation>для срока договора нужны обе даты</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>срок заканчивается раньше, чем начинается</translation>
+    </message>
+    <message>
+        <source>the price cannot be negative</source>
+        <translation>цена не может быть отрицательной</translation>
+    </message>
+    <message>
+        <source>a currency is three letters (ISO 4217)</source>
+        <translation>валюта — три буквы (ISO 4217)</translation>
+    </message>
+    <message>
+        <source>the tolerance is 0 to 100 %</source>
+        <translation>допуск — от 0 до 100 %</translation>
+    </message>
+    <message>
+        <source>the {what} is used by {count} shipments</source>
+        <translation>{what}: используется в отправках ({count})</translation>
+    </message>
+    <message>
+        <source>the {what} is used by {count} contracts</source>
+        <translation>{what}: используется в договорах ({count})</translation>
+    </message>
+    <message>
+        <source>this day does not exist; expected a date such as 2025-01-05, 05.01.2025, 2025/1/5 or 2025年1月5日</source>
+        <translation>такого дня нет; нужна дата вида 2025-01-05, 05.01.2025, 2025/1/5 или 2025年1月5日</translation>
+    </message>
+    <message>
+        <source>not a date; expected a date such as 2025-01-05, 05.01.2025, 2025/1/5 or 2025年1月5日</source>
+        <translation>это не дата; нужна дата вида 2025-01-05, 05.01.2025, 2025/1/5 или 2025年1月5日</translation>
+    </message>
+    <message>
+        <source>not a status; allowed: {allowed} (or their Chinese or Russian names)</source>
+        <translation>это не статус; допустимы: {allowed} (или их китайские и русские названия)</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>это не число</translation>
+    </message>
+    <message>
+        <source>the net weight must be more than 0 t</source>
+        <translation>масса нетто должна быть больше 0 т</translation>
+    </message>
+    <message>
+        <source>over {max} t is not one consignment; check the unit (t)</source>
+        <translation>больше {max} т — это не одна отправка; проверьте единицы (т)</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 10,000</source>
+        <translation>нужно целое число от 0 до 10 000</translation>
+    </message>
+    <message>
+        <source>more than one {what} has this name; use its code</source>
+        <translation>это название у нескольких записей ({what}); укажите код</translation>
+    </message>
+    <message>
+        <source>unknown {what}; did you mean {suggestions}?</source>
+        <translation>не найдено в справочнике ({what}); может быть, {suggestions}?</translation>
+    </message>
+    <message>
+        <source>unknown {what}; use a code or a name from the reference data</source>
+        <translation>не найдено в справочнике ({what}); укажите код или название из справочника</translation>
+    </message>
+    <message>
+        <source>a counterparty name is at most {max} characters</source>
+        <translation>наименование контрагента — не более {max} знаков</translation>
+    </message>
+    <message>
+        <source>this column is required; the cell is empty</source>
+        <translation>этот столбец обязателен; ячейка пуста</translation>
+    </message>
+    <message>
+        <source>this waybill is already on row {first}; a waybill is one shipment</source>
+        <translation>эта накладная уже есть в строке {first}; одна накладная — одна отправка</translation>
+    </message>
+    <message>
+        <source>{errors}</source>
+        <translation>{errors}</translation>
+    </message>
+    <message>
+        <source>{kind} {number}: {detail}</source>
+        <translation>{kind} {number}: {detail}</translation>
+    </message>
+    <message>
+        <source>{kind} {number} is listed twice</source>
+        <translation>{kind} {number} указан дважды</translation>
+    </message>
+    <message>
+        <source>the column&apos;s decimal mark cannot be told: write 1313 or 1313.0 or 1,313.0 (thousands) or 1,3 (decimal comma) so the whole column is clear</source>
+        <translation>непонятен десятичный разделитель столбца: пишите 1313, 1313.0, 1,313.0 (тысячи) или 1,3 (десятичная запятая), чтобы весь столбец читался однозначно</translation>
+    </message>
+    <message>
+        <source>the column&apos;s dates could be day/month or month/day and none tells: write 2025-01-05 or 05.01.2025</source>
+        <translation>даты столбца могут быть и день/месяц, и месяц/день, и ни одна не подсказывает: пишите 2025-01-05 или 05.01.2025</translation>
+    </message>
+    <message>
+        <source>a shipment that is &apos;{status}&apos; has departed: the departure date is required</source>
+        <translation>отправка в статусе «{status}» уже отправлена: нужна дата отправления</translation>
+    </message>
+    <message>
+        <source>the arrival is before the departure ({departure})</source>
+        <translation>прибытие раньше отправления ({departure})</translation>
+    </message>
+    <message>
+        <source>the ETA is before the departure ({departure})</source>
+        <translation>ожидаемое прибытие раньше отправления ({departure})</translation>
+    </message>
+    <message>
+        <source>required columns are missing: {columns}</source>
+        <translation>нет обязательных столбцов: {columns}</translation>
+    </message>
+    <message>
+        <source>two columns feed this field; keep one</source>
+        <translation>в это поле попадают два столбца; оставьте один</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no shipments</source>
+        <translation>в файле есть строка заголовков, но нет отправок</translation>
+    </message>
+    <message>
+        <source>this waybill already exists (--insert-only refuses updates)</source>
+        <translation>эта накладная уже есть (--insert-only не допускает обновлений)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>this is not a CSV or XLSX file (it looks like binary data)</source>
+        <translation>это не файл CSV или XLSX (похоже на двоичные данные)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as {encoding}: {reason}</source>
+        <translation>файл не читается как {encoding}: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)</source>
+        <translation>файл не в кодировке, которую читает Railgrain (UTF-8, GB18030, Windows-1251)</translation>
+    </message>
+    <message>
+        <source>the file is not valid CSV: {reason}</source>
+        <translation>файл не является корректным CSV: {reason}</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheets</source>
+        <translation>в книге нет листов</translation>
+    </message>
+    <message>
+        <source>this is not a readable XLSX file: {reason}</source>
+        <translation>это не читаемый файл XLSX: {reason}</translation>
+    </message>
+    <message>
+        <source>shipment {id} does not exist (it may have been deleted)</source>
+        <translation>отправки {id} нет (возможно, её удалили)</translation>
+    </message>
+    <message>
+        <source>waybill {what} was changed by {who} at {when} after you opened it; reload it, or overwrite their change knowingly</source>
+        <translation>накладную {what} изменил(а) {who} в {when}, после того как вы её открыли; загрузите её заново или сознательно перезапишите чужое изменение</translation>
+    </message>
+    <message>
+        <source>the shipment was changed by someone else while saving; reload it</source>
+        <translation>пока шло сохранение, отправку изменил кто-то другой; загрузите её заново</translation>
+    </message>
+    <message>
+        <source>no shipment is on train {train_no}</source>
+        <translation>в поезде {train_no} нет отправок</translation>
+    </message>
+    <message>
+        <source>no train &apos;{train_no}&apos;</source>
+        <translation>поезда «{train_no}» нет</translation>
+    </message>
+    <message>
+        <source>no {what} has the code or name &apos;{text}&apos;</source>
+        <translation>нет записи ({what}) с кодом или названием «{text}»</translation>
+    </message>
+    <message>
+        <source>more than one {what} has the code or name &apos;{text}&apos;</source>
+        <translation>код или название «{text}» у нескольких записей ({what})</translation>
+    </message>
+    <message>
+        <source>this {what} no longer exists</source>
+        <translation>этой записи ({what}) больше нет</translation>
+    </message>
+    <message>
+        <source>the period ends ({last}) before it starts ({first})</source>
+        <translation>период заканчивается ({last}) раньше, чем начинается ({first})</translation>
+    </message>
+    <message>
+        <source>not a database URL Railgrain understands: {url}</source>
+        <translation>Railgrain не понимает этот URL базы данных: {url}</translation>
+    </message>
+    <message>
+        <source>the database is read-only: you may not change data in it</source>
+        <translation>база данных только для чтения: изменять в ней данные нельзя</translation>
+    </message>
+    <message>
+        <source>you may not change data in this database: your database role may only read</source>
+        <translation>изменять данные в этой базе нельзя: ваша роль в базе данных допускает только чтение</translation>
+    </message>
+    <message>
+        <source>the database file is damaged or not a database: {reason}</source>
+        <translation>файл базы данных повреждён или не является базой данных: {reason}</translation>
+    </message>
+    <message>
+        <source>the database is busy: another user or window kept it locked for more than {seconds} s; try again</source>
+        <translation>база данных занята: другой пользователь или окно блокирует её дольше {seconds} с; повторите попытку</translation>
+    </message>
+    <message>
+        <source>the disk is full: nothing was saved</source>
+        <translation>диск заполнен: ничего не сохранено</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened (check the path and its permissions)</source>
+        <translation>файл базы данных не открывается (проверьте путь и права доступа)</translation>
+    </message>
+    <message>
+        <source>this file is not a Railgrain database</source>
+        <translation>этот файл не является базой данных Railgrain</translation>
+    </message>
+    <message>
+        <source>cannot connect to the database server: {reason}</source>
+        <translation>не удаётся подключиться к серверу базы данных: {reason}</translation>
+    </message>
+    <message>
+        <source>database error: {reason}</source>
+        <translation>ошибка базы данных: {reason}</translation>
+    </message>
+    <message>
+        <source>no database at {path}</source>
+        <translation>базы данных по пути {path} нет</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database (not a SQLite file)</source>
+        <translation>{path} — не база данных Railgrain (не файл SQLite)</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database</source>
+        <translation>{path} — не база данных Railgrain</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Railgrain (schema {revision}); update Railgrain to open it</source>
+        <translation>{path} записан более новой версией Railgrain (схема {revision}); обновите Railgrain, чтобы открыть его</translation>
+    </message>
+    <message>
+        <source>{path} needs a schema upgrade; open it writable first</source>
+        <translation>{path} требует обновления схемы; сначала откройте его с правом записи</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} — папка, а не файл базы данных</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} не читается: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is empty, not a Railgrain database</source>
+        <translation>{path} пуст, это не база данных Railgrain</translation>
+    </message>
+    <message>
+        <source>cannot watch {path} for changes: {reason}</source>
+        <translation>не удаётся следить за изменениями {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new file name (nothing was changed)</source>
+        <translation>{path} уже существует; выберите новое имя файла (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new file name</source>
+        <translation>{path} уже существует; выберите новое имя файла</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>папки {path} не существует</translation>
+    </message>
+    <message>
+        <source>the backup to {path} failed: {reason} (nothing was written)</source>
+        <translation>резервное копирование в {path} не удалось: {reason} (ничего не записано)</translation>
+    </message>
+    <message>
+        <source>the copy of {path} failed: {reason} (nothing was written)</source>
+        <translation>копирование {path} не удалось: {reason} (ничего не записано)</translation>
+    </message>
+    <message>
+        <source>the copy fails its integrity check ({reason}): {path} itself is damaged; run `check` on it (no backup was written)</source>
+        <translation>копия не прошла проверку целостности ({reason}): повреждён сам {path}; запустите для него `check` (резервная копия не записана)</translation>
+    </message>
+    <message>
+        <source>the copy cannot be read back ({reason}): {path} itself is damaged; run `check` on it (no backup was written)</source>
+        <translation>копию не удаётся прочитать ({reason}): повреждён сам {path}; запустите для него `check` (резервная копия не записана)</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL database is backed up with the server&apos;s own tools: install pg_dump (Debian: apt-get install postgresql-client) and run this again, or ask the database administrator</source>
+        <translation>база PostgreSQL копируется средствами самого сервера: установите pg_dump (Debian: apt-get install postgresql-client) и повторите, или обратитесь к администратору базы данных</translation>
+    </message>
+    <message>
+        <source>{path} has no schema to back up (check its search_path)</source>
+        <translation>в {path} нет схемы для резервного копирования (проверьте search_path)</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} завершился с ошибкой: {reason}</translation>
+    </message>
+    <message>
+        <source>the automatic backup folder {path} cannot be created: {reason}</source>
+        <translation>не удаётся создать папку автоматических резервных копий {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a PostgreSQL database: restore a pg_dump backup with pg_restore --clean --single-transaction, or ask the database administrator (nothing was changed)</source>
+        <translation>{path} — база PostgreSQL: восстановите копию pg_dump командой pg_restore --clean --single-transaction или обратитесь к администратору базы данных (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself; choose a backup file</source>
+        <translation>{path} — это сама база данных; выберите файл резервной копии</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist (nothing was changed)</source>
+        <translation>папки {path} не существует (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a database ({reason}); nothing was changed</source>
+        <translation>{path} не читается как база данных ({reason}); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>cannot write next to {path}: {reason} (nothing was changed)</source>
+        <translation>не удаётся записать рядом с {path}: {reason} (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>{path} appeared meanwhile; nothing was restored</source>
+        <translation>тем временем появился {path}; ничего не восстановлено</translation>
+    </message>
+    <message>
+        <source>the restore into {path} failed: {reason}; the database is as it was</source>
+        <translation>восстановление в {path} не удалось: {reason}; база данных осталась прежней</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database; it is not replaced (choose another --db)</source>
+        <translation>{path} — не база данных Railgrain; она не заменяется (выберите другой --db)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}); nothing was changed</source>
+        <translation>{path} повреждён ({reason}); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database; nothing was changed</source>
+        <translation>{path} — не база данных Railgrain; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Railgrain (schema {revision}); update Railgrain to restore it (nothing was changed)</source>
+        <translation>{path} записан более новой версией Railgrain (схема {revision}); обновите Railgrain, чтобы восстановить его (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>{path} is busy: another window or user is writing; try again (nothing was restored)</source>
+        <translation>{path} занят: пишет другое окно или пользователь; повторите попытку (ничего не восстановлено)</translation>
+    </message>
+    <message>
+        <source>{path} is read-only: it cannot be replaced (nothing was restored)</source>
+        <translation>{path} только для чтения: его нельзя заменить (ничего не восстановлено)</translation>
+    </message>
+    <message>
+        <source>the disk is full: nothing was restored</source>
+        <translation>диск заполнен: ничего не восстановлено</translation>
+    </message>
+    <message>
+        <source>the restore failed: {reason}; nothing was restored</source>
+        <translation>восстановление не удалось: {reason}; ничего не восстановлено</translation>
+    </message>
+    <message>
+        <source>the number of demo shipments must be 0 or more</source>
+        <translation>число демонстрационных отправок должно быть 0 или больше</translation>
+    </message>
+    <message>
+        <source>demo data starts in December 2020: &apos;today&apos; must be in 2021 or later</source>
+        <translation>демо-данные начинаются с декабря 2020 года: «сегодня» должно быть в 2021 году или позже</translation>
+    </message>
+    <message>
+        <source>{path} already holds {shipments} shipments; demo data goes into a new database</source>
+        <translation>в {path} уже есть отправки ({shipments}); демо-данные записываются в новую базу данных</translation>
+    </message>
+    <message>
+        <source>the demo needs the reference stations and goods of a new database; missing: {names}</source>
+        <translation>для демо нужны справочные станции и грузы новой базы данных; не хватает: {names}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>не удаётся прочитать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} already holds {shipments} shipments; demo data goes into a new database: choose another --db (nothing was changed)</source>
+        <translation>в {path} уже есть отправки ({shipments}); демо-данные записываются в новую базу данных: выберите другой --db (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>check failed: {reason}</source>
+        <translation>проверка не пройдена: {reason}</translation>
+    </message>
+    <message>
+        <source>restoring replaces {path}: add --yes to confirm when not at a terminal (nothing was changed)</source>
+        <translation>восстановление заменит {path}: вне терминала добавьте --yes для подтверждения (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>the database is neither a file path nor a URL such as postgresql+psycopg://user@host/dbname</source>
+        <translation>база данных — не путь к файлу и не URL вида postgresql+psycopg://user@host/dbname</translation>
+    </message>
+    <message>
+        <source>Railgrain works with SQLite files and PostgreSQL, not {backend}</source>
+        <translation>Railgrain работает с файлами SQLite и PostgreSQL, а не с {backend}</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <extracomment>The kinds of record a ``what`` or ``kind`` parameter names.</extracomment>
+        <translation>станция</translation>
+    </message>
+    <message>
+        <source>commodity</source>
+        <translation>груз</translation>
+    </message>
+    <message>
+        <source>counterparty</source>
+        <translation>контрагент</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>договор</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>поставщик</translation>
+    </message>
+    <message>
+        <source>consignee</source>
+        <translation>грузополучатель</translation>
+    </message>
+    <message>
+        <source>origin station</source>
+        <translation>станция отправления</translation>
+    </message>
+    <message>
+        <source>border station</source>
+        <translation>пограничная станция</translation>
+    </message>
+    <message>
+        <source>destination station</source>
+        <translation>станция назначения</translation>
+    </message>
+    <message>
+        <source>wagon</source>
+        <translation>вагон</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>контейнер</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Parameters that hold a status value.</extracomment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>и ещё %1</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>строка %1</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>столбец %1</translation>
+    </message>
+    <message>
+        <source>value &apos;%1&apos;</source>
+        <translation>значение «%1»</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>There is a problem with the database:</source>
@@ -2064,7 +2810,7 @@ The current database is kept next to it as a backup of its own.</source>
     <name>ShipmentsPage</name>
     <message>
         <source>Cannot count the shipments: %1</source>
-        <extracomment>The rows were counted again; the argument is the new :meth:`summary`.</extracomment>
+        <extracomment>The rows were counted again; the argument is the new :meth:`summary`. Whether ``_total`` is the whole table&apos;s count yet (not the first page&apos;s rows): a filter restored at start drops the unfiltered count, so it is read on a worker.</extracomment>
         <translation>Не удаётся подсчитать отправки: %1</translation>
     </message>
     <message>
@@ -2304,14 +3050,6 @@ The current database is kept next to it as a backup of its own.</source>
 </context>
 <context>
     <name>UnitsEditor</name>
-    <message>
-        <source>Check digit should be %1, not %2 (or another character is mistyped).</source>
-        <translation>Контрольная цифра должна быть %1, а не %2 (или опечатка в другом символе).</translation>
-    </message>
-    <message>
-        <source>Enter the number.</source>
-        <translation>Введите номер.</translation>
-    </message>
     <message>
         <source>Kind</source>
         <extracomment>Rows were added or removed, or a value changed.</extracomment>

@@ -548,6 +548,752 @@ The current database is kept next to it as a backup of its own.</source>
     </message>
 </context>
 <context>
+    <name>ErrorTexts</name>
+    <message>
+        <source>check digit should be {expected}, not {got} (or another digit is mistyped)</source>
+        <extracomment>Message code → translatable template (English source; ``{name}`` placeholders).</extracomment>
+        <translation>校验位应为 {expected}，而不是 {got}（也可能是其他某位数字输错了）</translation>
+    </message>
+    <message>
+        <source>check digit should be {expected}, not {got} (or another character is mistyped)</source>
+        <translation>校验位应为 {expected}，而不是 {got}（也可能是其他某个字符输错了）</translation>
+    </message>
+    <message>
+        <source>station code is required</source>
+        <translation>必须填写车站代码</translation>
+    </message>
+    <message>
+        <source>a 1520 station code has digits 0-9 only; {shown} is not allowed</source>
+        <translation>1520 轨距车站代码只能包含数字 0-9；不允许 {shown}</translation>
+    </message>
+    <message>
+        <source>a 1520 station code has 6 digits (5 and a check digit), got 5; with its check digit {value} is {suggestion}</source>
+        <translation>1520 轨距车站代码为 6 位数字（5 位加 1 位校验位），此处只有 5 位；加上校验位，{value} 应为 {suggestion}</translation>
+    </message>
+    <message>
+        <source>a 1520 station code has 6 digits, got {got}</source>
+        <translation>1520 轨距车站代码为 6 位数字，此处为 {got} 位</translation>
+    </message>
+    <message>
+        <source>station code may contain only Latin letters A-Z and digits 0-9; {shown} is not allowed</source>
+        <translation>车站代码只能包含拉丁字母 A-Z 和数字 0-9；不允许 {shown}</translation>
+    </message>
+    <message>
+        <source>station code is at most {max} characters, got {got}</source>
+        <translation>车站代码最多 {max} 个字符，此处为 {got} 个</translation>
+    </message>
+    <message>
+        <source>wagon number is required</source>
+        <translation>必须填写车皮号</translation>
+    </message>
+    <message>
+        <source>a wagon number has digits 0-9 only; {shown} is not allowed</source>
+        <translation>车皮号只能包含数字 0-9；不允许 {shown}</translation>
+    </message>
+    <message>
+        <source>a wagon number has 8 digits, got {got}</source>
+        <translation>车皮号为 8 位数字，此处为 {got} 位</translation>
+    </message>
+    <message>
+        <source>container number is required</source>
+        <translation>必须填写集装箱号</translation>
+    </message>
+    <message>
+        <source>a container number has 11 characters (4 letters and 7 digits), got {got}</source>
+        <translation>集装箱号为 11 个字符（4 个字母和 7 位数字），此处为 {got} 个</translation>
+    </message>
+    <message>
+        <source>the owner code (first 3 characters) must be Latin letters A-Z; {shown} is not allowed</source>
+        <translation>箱主代码（前 3 个字符）必须是拉丁字母 A-Z；不允许 {shown}</translation>
+    </message>
+    <message>
+        <source>the category letter (4th character) must be U, J or Z, not {shown}</source>
+        <translation>设备类别字母（第 4 个字符）必须是 U、J 或 Z，而不是 {shown}</translation>
+    </message>
+    <message>
+        <source>the serial number (characters 5 to 10) must be digits 0-9; {shown} is not allowed</source>
+        <translation>箱号序列号（第 5 至 10 个字符）必须是数字 0-9；不允许 {shown}</translation>
+    </message>
+    <message>
+        <source>the check digit (11th character) must be a digit 0-9, not {shown}</source>
+        <translation>校验位（第 11 个字符）必须是数字 0-9，而不是 {shown}</translation>
+    </message>
+    <message>
+        <source>a unit is a wagon or a container, not &apos;{kind}&apos;</source>
+        <translation>单元只能是车皮或集装箱，而不是“{kind}”</translation>
+    </message>
+    <message>
+        <source>waybill number is required</source>
+        <translation>必须填写运单号</translation>
+    </message>
+    <message>
+        <source>a waybill number must not contain spaces</source>
+        <translation>运单号不能包含空格</translation>
+    </message>
+    <message>
+        <source>a waybill number may contain only Latin letters, digits 0-9, &apos;-&apos; and &apos;/&apos;; {shown} is not allowed</source>
+        <translation>运单号只能包含拉丁字母、数字 0-9、“-”和“/”；不允许 {shown}</translation>
+    </message>
+    <message>
+        <source>a waybill number is at most {max} characters, got {got}</source>
+        <translation>运单号最多 {max} 个字符，此处为 {got} 个</translation>
+    </message>
+    <message>
+        <source>train number is required</source>
+        <translation>必须填写车次</translation>
+    </message>
+    <message>
+        <source>a train number may contain letters, digits, punctuation and spaces on one line; {shown} is not allowed</source>
+        <translation>车次只能在一行内包含字母、数字、标点和空格；不允许 {shown}</translation>
+    </message>
+    <message>
+        <source>a train number is at most {max} characters, got {got}</source>
+        <translation>车次最多 {max} 个字符，此处为 {got} 个</translation>
+    </message>
+    <message>
+        <source>the shipment is already &apos;{status}&apos;</source>
+        <translation>该运单已处于“{status}”状态</translation>
+    </message>
+    <message>
+        <source>a cancelled shipment cannot change status</source>
+        <translation>已取消的运单不能再更改状态</translation>
+    </message>
+    <message>
+        <source>a shipment that is &apos;{status}&apos; can no longer be cancelled</source>
+        <translation>处于“{status}”状态的运单已不能取消</translation>
+    </message>
+    <message>
+        <source>going back from &apos;{old}&apos; to &apos;{new}&apos; needs a note saying why</source>
+        <translation>从“{old}”退回到“{new}”需要填写备注说明原因</translation>
+    </message>
+    <message>
+        <source>cannot go back from &apos;{old}&apos; to &apos;{new}&apos;: only one step back is allowed</source>
+        <translation>不能从“{old}”退回到“{new}”：只允许退回一步</translation>
+    </message>
+    <message>
+        <source>net weight must be more than 0 t</source>
+        <translation>净重必须大于 0 吨</translation>
+    </message>
+    <message>
+        <source>arrived weight must be more than 0 t, or empty</source>
+        <translation>到达重量必须大于 0 吨，或留空</translation>
+    </message>
+    <message>
+        <source>arrived weight must be more than 0 t</source>
+        <translation>到达重量必须大于 0 吨</translation>
+    </message>
+    <message>
+        <source>arrival {arrival} is before departure {departure}</source>
+        <translation>到达日期 {arrival} 早于发车日期 {departure}</translation>
+    </message>
+    <message>
+        <source>wagon and container counts cannot be negative</source>
+        <translation>车皮数和集装箱数不能为负数</translation>
+    </message>
+    <message>
+        <source>no {what} with id {id}</source>
+        <translation>没有编号为 {id} 的{what}</translation>
+    </message>
+    <message>
+        <source>waybill {waybill} already exists</source>
+        <translation>运单 {waybill} 已存在</translation>
+    </message>
+    <message>
+        <source>{number} is listed twice</source>
+        <translation>{number} 重复列出</translation>
+    </message>
+    <message>
+        <source>a unit&apos;s weight must be more than 0</source>
+        <translation>单元重量必须大于 0</translation>
+    </message>
+    <message>
+        <source>waybill {waybill}: {detail}</source>
+        <translation>运单 {waybill}：{detail}</translation>
+    </message>
+    <message>
+        <source>say why the ETA changes</source>
+        <translation>请说明预计到达日期变更的原因</translation>
+    </message>
+    <message>
+        <source>waybill {waybill}: ETA {eta} is before departure {departure}</source>
+        <translation>运单 {waybill}：预计到达日期 {eta} 早于发车日期 {departure}</translation>
+    </message>
+    <message>
+        <source>arrived weight differs from shipped by {difference} %, more than the {tolerance} % tolerance: record the reason</source>
+        <translation>到达重量与发运重量相差 {difference}%，超过 {tolerance}% 的允许误差：请记录原因</translation>
+    </message>
+    <message>
+        <source>a counterparty needs a name</source>
+        <translation>往来单位必须有名称</translation>
+    </message>
+    <message>
+        <source>role must be one of {allowed}, not &apos;{role}&apos;</source>
+        <translation>角色必须是 {allowed} 之一，而不是“{role}”</translation>
+    </message>
+    <message>
+        <source>role must be one of {allowed}</source>
+        <translation>角色必须是 {allowed} 之一</translation>
+    </message>
+    <message>
+        <source>a counterparty called &apos;{name}&apos; exists</source>
+        <translation>名为“{name}”的往来单位已存在</translation>
+    </message>
+    <message>
+        <source>a station called &apos;{name}&apos; exists</source>
+        <translation>名为“{name}”的车站已存在</translation>
+    </message>
+    <message>
+        <source>a commodity called &apos;{name}&apos; exists</source>
+        <translation>名为“{name}”的货物已存在</translation>
+    </message>
+    <message>
+        <source>another station has the code {code}</source>
+        <translation>另一个车站已使用代码 {code}</translation>
+    </message>
+    <message>
+        <source>contract {number} exists</source>
+        <translation>合同 {number} 已存在</translation>
+    </message>
+    <message>
+        <source>a station&apos;s name is required</source>
+        <translation>必须填写车站名称</translation>
+    </message>
+    <message>
+        <source>the code system is required</source>
+        <translation>必须填写代码体系</translation>
+    </message>
+    <message>
+        <source>the HS code is required</source>
+        <translation>必须填写 HS 编码</translation>
+    </message>
+    <message>
+        <source>a commodity&apos;s name is required</source>
+        <translation>必须填写货物名称</translation>
+    </message>
+    <message>
+        <source>a counterparty&apos;s name is required</source>
+        <translation>必须填写往来单位名称</translation>
+    </message>
+    <message>
+        <source>the contract number is required</source>
+        <translation>必须填写合同号</translation>
+    </message>
+    <message>
+        <source>country is two Latin letters (ISO 3166), not &apos;{country}&apos;</source>
+        <translation>国家代码为两个拉丁字母（ISO 3166），而不是“{country}”</translation>
+    </message>
+    <message>
+        <source>a UN/LOCODE has 5 Latin letters or digits</source>
+        <translation>UN/LOCODE 由 5 个拉丁字母或数字组成</translation>
+    </message>
+    <message>
+        <source>an HS code has 4, 6, 8 or 10 digits</source>
+        <translation>HS 编码为 4、6、8 或 10 位数字</translation>
+    </message>
+    <message>
+        <source>choose a supplier</source>
+        <translation>请选择供应商</translation>
+    </message>
+    <message>
+        <source>choose a commodity</source>
+        <translation>请选择货物</translation>
+    </message>
+    <message>
+        <source>the quantity must be more than 0 t</source>
+        <translation>数量必须大于 0 吨</translation>
+    </message>
+    <message>
+        <source>the contract&apos;s period needs both dates</source>
+        <translation>合同期限需要起止两个日期</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>期限的结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <source>the price cannot be negative</source>
+        <translation>价格不能为负数</translation>
+    </message>
+    <message>
+        <source>a currency is three letters (ISO 4217)</source>
+        <translation>币种为三个字母（ISO 4217）</translation>
+    </message>
+    <message>
+        <source>the tolerance is 0 to 100 %</source>
+        <translation>允许误差为 0 至 100%</translation>
+    </message>
+    <message>
+        <source>the {what} is used by {count} shipments</source>
+        <translation>该{what}已被 {count} 票运单使用</translation>
+    </message>
+    <message>
+        <source>the {what} is used by {count} contracts</source>
+        <translation>该{what}已被 {count} 份合同使用</translation>
+    </message>
+    <message>
+        <source>this day does not exist; expected a date such as 2025-01-05, 05.01.2025, 2025/1/5 or 2025年1月5日</source>
+        <translation>该日期不存在；应为 2025-01-05、05.01.2025、2025/1/5 或 2025年1月5日 这样的日期</translation>
+    </message>
+    <message>
+        <source>not a date; expected a date such as 2025-01-05, 05.01.2025, 2025/1/5 or 2025年1月5日</source>
+        <translation>不是日期；应为 2025-01-05、05.01.2025、2025/1/5 或 2025年1月5日 这样的日期</translation>
+    </message>
+    <message>
+        <source>not a status; allowed: {allowed} (or their Chinese or Russian names)</source>
+        <translation>不是有效状态；允许的状态：{allowed}（也可用其中文或俄文名称）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>the net weight must be more than 0 t</source>
+        <translation>净重必须大于 0 吨</translation>
+    </message>
+    <message>
+        <source>over {max} t is not one consignment; check the unit (t)</source>
+        <translation>超过 {max} 吨不可能是一票货物；请检查单位（吨）</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 10,000</source>
+        <translation>应为 0 至 10,000 之间的整数</translation>
+    </message>
+    <message>
+        <source>more than one {what} has this name; use its code</source>
+        <translation>有多个{what}使用此名称；请使用代码</translation>
+    </message>
+    <message>
+        <source>unknown {what}; did you mean {suggestions}?</source>
+        <translation>未知的{what}；您是否指 {suggestions}？</translation>
+    </message>
+    <message>
+        <source>unknown {what}; use a code or a name from the reference data</source>
+        <translation>未知的{what}；请使用基础数据中的代码或名称</translation>
+    </message>
+    <message>
+        <source>a counterparty name is at most {max} characters</source>
+        <translation>往来单位名称最多 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>this column is required; the cell is empty</source>
+        <translation>此列为必填项；单元格为空</translation>
+    </message>
+    <message>
+        <source>this waybill is already on row {first}; a waybill is one shipment</source>
+        <translation>该运单已在第 {first} 行出现；一个运单对应一票货物</translation>
+    </message>
+    <message>
+        <source>{errors}</source>
+        <translation>{errors}</translation>
+    </message>
+    <message>
+        <source>{kind} {number}: {detail}</source>
+        <translation>{kind} {number}：{detail}</translation>
+    </message>
+    <message>
+        <source>{kind} {number} is listed twice</source>
+        <translation>{kind} {number} 重复列出</translation>
+    </message>
+    <message>
+        <source>the column&apos;s decimal mark cannot be told: write 1313 or 1313.0 or 1,313.0 (thousands) or 1,3 (decimal comma) so the whole column is clear</source>
+        <translation>无法判断该列的小数点：请写成 1313、1313.0、1,313.0（千位分隔）或 1,3（小数逗号），使整列含义明确</translation>
+    </message>
+    <message>
+        <source>the column&apos;s dates could be day/month or month/day and none tells: write 2025-01-05 or 05.01.2025</source>
+        <translation>该列日期既可能是日/月也可能是月/日，无法判断：请写成 2025-01-05 或 05.01.2025</translation>
+    </message>
+    <message>
+        <source>a shipment that is &apos;{status}&apos; has departed: the departure date is required</source>
+        <translation>处于“{status}”状态的运单已发车：必须填写发车日期</translation>
+    </message>
+    <message>
+        <source>the arrival is before the departure ({departure})</source>
+        <translation>到达日期早于发车日期（{departure}）</translation>
+    </message>
+    <message>
+        <source>the ETA is before the departure ({departure})</source>
+        <translation>预计到达日期早于发车日期（{departure}）</translation>
+    </message>
+    <message>
+        <source>required columns are missing: {columns}</source>
+        <translation>缺少必需的列：{columns}</translation>
+    </message>
+    <message>
+        <source>two columns feed this field; keep one</source>
+        <translation>有两列对应此字段；请只保留一列</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no shipments</source>
+        <translation>文件有标题行，但没有运单</translation>
+    </message>
+    <message>
+        <source>this waybill already exists (--insert-only refuses updates)</source>
+        <translation>该运单已存在（--insert-only 不允许更新）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>this is not a CSV or XLSX file (it looks like binary data)</source>
+        <translation>这不是 CSV 或 XLSX 文件（看起来是二进制数据）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as {encoding}: {reason}</source>
+        <translation>无法按 {encoding} 读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)</source>
+        <translation>文件编码不是 Railgrain 能读取的编码（UTF-8、GB18030、Windows-1251）</translation>
+    </message>
+    <message>
+        <source>the file is not valid CSV: {reason}</source>
+        <translation>文件不是有效的 CSV：{reason}</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheets</source>
+        <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>this is not a readable XLSX file: {reason}</source>
+        <translation>这不是可读取的 XLSX 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>shipment {id} does not exist (it may have been deleted)</source>
+        <translation>运单 {id} 不存在（可能已被删除）</translation>
+    </message>
+    <message>
+        <source>waybill {what} was changed by {who} at {when} after you opened it; reload it, or overwrite their change knowingly</source>
+        <translation>运单 {what} 在您打开后已由 {who} 于 {when} 修改；请重新加载，或在知情的情况下覆盖其修改</translation>
+    </message>
+    <message>
+        <source>the shipment was changed by someone else while saving; reload it</source>
+        <translation>保存时运单已被他人修改；请重新加载</translation>
+    </message>
+    <message>
+        <source>no shipment is on train {train_no}</source>
+        <translation>车次 {train_no} 上没有运单</translation>
+    </message>
+    <message>
+        <source>no train &apos;{train_no}&apos;</source>
+        <translation>没有车次“{train_no}”</translation>
+    </message>
+    <message>
+        <source>no {what} has the code or name &apos;{text}&apos;</source>
+        <translation>没有代码或名称为“{text}”的{what}</translation>
+    </message>
+    <message>
+        <source>more than one {what} has the code or name &apos;{text}&apos;</source>
+        <translation>有多个{what}的代码或名称为“{text}”</translation>
+    </message>
+    <message>
+        <source>this {what} no longer exists</source>
+        <translation>该{what}已不存在</translation>
+    </message>
+    <message>
+        <source>the period ends ({last}) before it starts ({first})</source>
+        <translation>期间的结束日期（{last}）早于开始日期（{first}）</translation>
+    </message>
+    <message>
+        <source>not a database URL Railgrain understands: {url}</source>
+        <translation>Railgrain 无法识别的数据库 URL：{url}</translation>
+    </message>
+    <message>
+        <source>the database is read-only: you may not change data in it</source>
+        <translation>数据库为只读：您不能修改其中的数据</translation>
+    </message>
+    <message>
+        <source>you may not change data in this database: your database role may only read</source>
+        <translation>您不能修改此数据库中的数据：您的数据库角色只有读取权限</translation>
+    </message>
+    <message>
+        <source>the database file is damaged or not a database: {reason}</source>
+        <translation>数据库文件已损坏或不是数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>the database is busy: another user or window kept it locked for more than {seconds} s; try again</source>
+        <translation>数据库正忙：其他用户或窗口锁定它已超过 {seconds} 秒；请重试</translation>
+    </message>
+    <message>
+        <source>the disk is full: nothing was saved</source>
+        <translation>磁盘已满：未保存任何内容</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened (check the path and its permissions)</source>
+        <translation>无法打开数据库文件（请检查路径及其权限）</translation>
+    </message>
+    <message>
+        <source>this file is not a Railgrain database</source>
+        <translation>此文件不是 Railgrain 数据库</translation>
+    </message>
+    <message>
+        <source>cannot connect to the database server: {reason}</source>
+        <translation>无法连接数据库服务器：{reason}</translation>
+    </message>
+    <message>
+        <source>database error: {reason}</source>
+        <translation>数据库错误：{reason}</translation>
+    </message>
+    <message>
+        <source>no database at {path}</source>
+        <translation>{path} 处没有数据库</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database (not a SQLite file)</source>
+        <translation>{path} 不是 Railgrain 数据库（不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database</source>
+        <translation>{path} 不是 Railgrain 数据库</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Railgrain (schema {revision}); update Railgrain to open it</source>
+        <translation>{path} 由更新版本的 Railgrain 写入（架构 {revision}）；请更新 Railgrain 后再打开</translation>
+    </message>
+    <message>
+        <source>{path} needs a schema upgrade; open it writable first</source>
+        <translation>{path} 需要升级架构；请先以可写方式打开</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is empty, not a Railgrain database</source>
+        <translation>{path} 为空，不是 Railgrain 数据库</translation>
+    </message>
+    <message>
+        <source>cannot watch {path} for changes: {reason}</source>
+        <translation>无法监视 {path} 的变更：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new file name (nothing was changed)</source>
+        <translation>{path} 已存在；请选择新的文件名（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new file name</source>
+        <translation>{path} 已存在；请选择新的文件名</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>文件夹 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>the backup to {path} failed: {reason} (nothing was written)</source>
+        <translation>备份到 {path} 失败：{reason}（未写入任何内容）</translation>
+    </message>
+    <message>
+        <source>the copy of {path} failed: {reason} (nothing was written)</source>
+        <translation>复制 {path} 失败：{reason}（未写入任何内容）</translation>
+    </message>
+    <message>
+        <source>the copy fails its integrity check ({reason}): {path} itself is damaged; run `check` on it (no backup was written)</source>
+        <translation>副本未通过完整性检查（{reason}）：{path} 本身已损坏；请对其运行 `check`（未写入备份）</translation>
+    </message>
+    <message>
+        <source>the copy cannot be read back ({reason}): {path} itself is damaged; run `check` on it (no backup was written)</source>
+        <translation>无法读回副本（{reason}）：{path} 本身已损坏；请对其运行 `check`（未写入备份）</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL database is backed up with the server&apos;s own tools: install pg_dump (Debian: apt-get install postgresql-client) and run this again, or ask the database administrator</source>
+        <translation>PostgreSQL 数据库需用服务器自带工具备份：请安装 pg_dump（Debian：apt-get install postgresql-client）后重新运行，或联系数据库管理员</translation>
+    </message>
+    <message>
+        <source>{path} has no schema to back up (check its search_path)</source>
+        <translation>{path} 没有可备份的架构（请检查其 search_path）</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} 执行失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the automatic backup folder {path} cannot be created: {reason}</source>
+        <translation>无法创建自动备份文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a PostgreSQL database: restore a pg_dump backup with pg_restore --clean --single-transaction, or ask the database administrator (nothing was changed)</source>
+        <translation>{path} 是 PostgreSQL 数据库：请用 pg_restore --clean --single-transaction 恢复 pg_dump 备份，或联系数据库管理员（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself; choose a backup file</source>
+        <translation>{path} 就是数据库本身；请选择备份文件</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist (nothing was changed)</source>
+        <translation>文件夹 {path} 不存在（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a database ({reason}); nothing was changed</source>
+        <translation>无法将 {path} 作为数据库读取（{reason}）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>cannot write next to {path}: {reason} (nothing was changed)</source>
+        <translation>无法在 {path} 旁写入：{reason}（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>{path} appeared meanwhile; nothing was restored</source>
+        <translation>{path} 在此期间已出现；未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>the restore into {path} failed: {reason}; the database is as it was</source>
+        <translation>恢复到 {path} 失败：{reason}；数据库保持原样</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database; it is not replaced (choose another --db)</source>
+        <translation>{path} 不是 Railgrain 数据库；不会被替换（请选择其他 --db）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}); nothing was changed</source>
+        <translation>{path} 已损坏（{reason}）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is not a Railgrain database; nothing was changed</source>
+        <translation>{path} 不是 Railgrain 数据库；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Railgrain (schema {revision}); update Railgrain to restore it (nothing was changed)</source>
+        <translation>{path} 由更新版本的 Railgrain 写入（架构 {revision}）；请更新 Railgrain 后再恢复（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>{path} is busy: another window or user is writing; try again (nothing was restored)</source>
+        <translation>{path} 正忙：其他窗口或用户正在写入；请重试（未恢复任何内容）</translation>
+    </message>
+    <message>
+        <source>{path} is read-only: it cannot be replaced (nothing was restored)</source>
+        <translation>{path} 为只读：无法替换（未恢复任何内容）</translation>
+    </message>
+    <message>
+        <source>the disk is full: nothing was restored</source>
+        <translation>磁盘已满：未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>the restore failed: {reason}; nothing was restored</source>
+        <translation>恢复失败：{reason}；未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>the number of demo shipments must be 0 or more</source>
+        <translation>演示运单数量必须为 0 或以上</translation>
+    </message>
+    <message>
+        <source>demo data starts in December 2020: &apos;today&apos; must be in 2021 or later</source>
+        <translation>演示数据从 2020 年 12 月开始：“今天”必须在 2021 年或之后</translation>
+    </message>
+    <message>
+        <source>{path} already holds {shipments} shipments; demo data goes into a new database</source>
+        <translation>{path} 中已有 {shipments} 票运单；演示数据只能写入新数据库</translation>
+    </message>
+    <message>
+        <source>the demo needs the reference stations and goods of a new database; missing: {names}</source>
+        <translation>演示需要新数据库中的基础车站和货物；缺少：{names}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} already holds {shipments} shipments; demo data goes into a new database: choose another --db (nothing was changed)</source>
+        <translation>{path} 中已有 {shipments} 票运单；演示数据只能写入新数据库：请选择其他 --db（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>check failed: {reason}</source>
+        <translation>检查未通过：{reason}</translation>
+    </message>
+    <message>
+        <source>restoring replaces {path}: add --yes to confirm when not at a terminal (nothing was changed)</source>
+        <translation>恢复将替换 {path}：非终端运行时请加 --yes 确认（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>the database is neither a file path nor a URL such as postgresql+psycopg://user@host/dbname</source>
+        <translation>数据库既不是文件路径，也不是 postgresql+psycopg://user@host/dbname 这样的 URL</translation>
+    </message>
+    <message>
+        <source>Railgrain works with SQLite files and PostgreSQL, not {backend}</source>
+        <translation>Railgrain 支持 SQLite 文件和 PostgreSQL，不支持 {backend}</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <extracomment>The kinds of record a ``what`` or ``kind`` parameter names.</extracomment>
+        <translation>车站</translation>
+    </message>
+    <message>
+        <source>commodity</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <source>counterparty</source>
+        <translation>往来单位</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>consignee</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>origin station</source>
+        <translation>发站</translation>
+    </message>
+    <message>
+        <source>border station</source>
+        <translation>口岸站</translation>
+    </message>
+    <message>
+        <source>destination station</source>
+        <translation>到站</translation>
+    </message>
+    <message>
+        <source>wagon</source>
+        <translation>车皮</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>集装箱</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Parameters that hold a status value.</extracomment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 条</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>列 %1</translation>
+    </message>
+    <message>
+        <source>value &apos;%1&apos;</source>
+        <translation>值“%1”</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>There is a problem with the database:</source>
@@ -2044,7 +2790,7 @@ The current database is kept next to it as a backup of its own.</source>
     <name>ShipmentsPage</name>
     <message>
         <source>Cannot count the shipments: %1</source>
-        <extracomment>The rows were counted again; the argument is the new :meth:`summary`.</extracomment>
+        <extracomment>The rows were counted again; the argument is the new :meth:`summary`. Whether ``_total`` is the whole table&apos;s count yet (not the first page&apos;s rows): a filter restored at start drops the unfiltered count, so it is read on a worker.</extracomment>
         <translation>无法统计运单：%1</translation>
     </message>
     <message>
@@ -2276,14 +3022,6 @@ The current database is kept next to it as a backup of its own.</source>
 </context>
 <context>
     <name>UnitsEditor</name>
-    <message>
-        <source>Check digit should be %1, not %2 (or another character is mistyped).</source>
-        <translation>校验位应为 %1，而不是 %2（或其他字符输入有误）。</translation>
-    </message>
-    <message>
-        <source>Enter the number.</source>
-        <translation>请输入编号。</translation>
-    </message>
     <message>
         <source>Kind</source>
         <extracomment>Rows were added or removed, or a value changed.</extracomment>

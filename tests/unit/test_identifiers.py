@@ -40,6 +40,13 @@ def refusal(call: Callable[..., str], *args: str) -> ValidationError:
     return info.value
 
 
+def rule_params(error: ValidationError) -> dict[str, object]:
+    """The error's params but ``shown``: the bad character as the message quotes it."""
+    if "shown" in error.params:
+        assert str(error.params["shown"]) in error.message
+    return {k: v for k, v in error.params.items() if k != "shown"}
+
+
 def reference_station_check_digit(five: str) -> int:
     """DOMAIN.md's rule written out independently: weights 1..5, then 3..7, then 0."""
     digits = [int(d) for d in five]
@@ -154,7 +161,7 @@ def test_station_codes_are_normalized(code: str, system: str, expected: str) -> 
             "length",
             "a 1520 station code has 6 digits (5 and a check digit), got 5; "
             "with its check digit 68400 is 684001",
-            {"min": 6, "max": 6, "got": 5, "suggestion": "684001"},
+            {"min": 6, "max": 6, "got": 5, "value": "68400", "suggestion": "684001"},
         ),
         (
             "6840011",
@@ -222,7 +229,7 @@ def test_bad_station_codes_are_refused_with_exact_messages(
     assert error.field == "station_code"
     assert error.code == code_
     assert error.message == message
-    assert error.params == params
+    assert rule_params(error) == params
     assert str(error) == f"station_code: {message}"
 
 
@@ -320,7 +327,7 @@ def test_bad_wagon_numbers_are_refused_with_exact_messages(
     number: str, code: str, message: str, params: dict[str, object]
 ) -> None:
     error = refusal(validate_wagon_number, number)
-    assert (error.field, error.code, error.message, error.params) == (
+    assert (error.field, error.code, error.message, rule_params(error)) == (
         "wagon",
         code,
         message,
@@ -464,7 +471,7 @@ def test_bad_container_numbers_are_refused_with_exact_messages(
     number: str, code: str, message: str, params: dict[str, object]
 ) -> None:
     error = refusal(validate_container_number, number)
-    assert (error.field, error.code, error.message, error.params) == (
+    assert (error.field, error.code, error.message, rule_params(error)) == (
         "container",
         code,
         message,
@@ -599,7 +606,7 @@ def test_bad_train_numbers_are_refused_with_exact_messages(
     typed: str, code: str, message: str, params: dict[str, object]
 ) -> None:
     error = refusal(validate_train_no, typed)
-    assert (error.field, error.code, error.message, error.params) == (
+    assert (error.field, error.code, error.message, rule_params(error)) == (
         "train_no",
         code,
         message,

@@ -23,6 +23,7 @@ from models.services import backup as backups
 from models.services import restore as restores
 from models.services.session import Database, open_database
 from ui import settings as keys
+from ui.error_texts import error_detail
 from ui.errors import show_user_error
 from ui.i18n import arg, format_number
 from ui.settings import Settings
@@ -199,7 +200,7 @@ class BackupActions(QObject):
             raise error  # a bug: the crash handler shows it
         # Not modal: the user did not ask for it, and the data itself is fine.
         _log.error("automatic backup failed: %s", error)
-        self._say(arg(self.tr("The automatic backup failed: %1"), str(error)))
+        self._say(arg(self.tr("The automatic backup failed: %1"), error_detail(error)))
 
     # -- shared ---------------------------------------------------------------------------------
 
@@ -209,7 +210,7 @@ class BackupActions(QObject):
             return
         if not isinstance(error, UserError):
             raise error  # a bug: the crash handler shows it
-        self._say(str(error))
+        self._say(error_detail(error))
         show_user_error(self._window, error)
 
     def _say(self, message: str) -> None:

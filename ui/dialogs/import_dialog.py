@@ -37,6 +37,7 @@ from models.services.imports.problems import ImportFileError
 from models.services.imports.reader import ENCODINGS
 from models.services.session import Database
 from ui import settings as keys
+from ui.error_texts import error_detail, problem_text
 from ui.errors import show_user_error
 from ui.i18n import arg, format_date, format_number, format_tonnes, status_label
 from ui.settings import Settings
@@ -222,9 +223,11 @@ class ImportDialog(QDialog):
         if not isinstance(error, UserError):
             raise error
         self._problems.clear()
-        problems = error.problems if isinstance(error, ImportFileError) else []
-        for problem in problems or [error]:
-            self._problems.addItem(str(problem))
+        if isinstance(error, ImportFileError) and error.problems:
+            for problem in error.problems:
+                self._problems.addItem(problem_text(problem))
+        else:
+            self._problems.addItem(error_detail(error))
         self._summary.setText(self.tr("The file cannot be read."))
         self.analysed.emit()
 
@@ -357,7 +360,7 @@ class ImportDialog(QDialog):
         tips: dict[int, list[str]] = {}
         for problem in result.problems:
             if problem.row is not None:
-                tips.setdefault(problem.row, []).append(str(problem))
+                tips.setdefault(problem.row, []).append(problem_text(problem))
         for i, (number, values, action) in enumerate(rows):
             cells = [str(number), actions.get(action, self.tr("problem"))]
             if values is not None:
@@ -410,7 +413,7 @@ class ImportDialog(QDialog):
     def _fill_problems(self, result: Plan) -> None:
         self._problems.clear()
         for problem in result.problems:
-            item = QListWidgetItem(str(problem))
+            item = QListWidgetItem(problem_text(problem))
             item.setData(Qt.ItemDataRole.UserRole, problem.row)
             self._problems.addItem(item)
         if result.more_problems:

@@ -29,10 +29,10 @@ from models.services.session import Database
 from models.services.shipments import Changes, SaveResult, ShipmentDetail, ShipmentInput
 from ui.dialogs.conflict_dialog import Choice, ConflictDialog
 from ui.dialogs.shipment_form import LABELS, ShipmentForm, label_text
+from ui.error_texts import field_error_text
 from ui.errors import show_user_error, user_message
 from ui.i18n import arg
 from ui.undo import ChangeCommand, CreateCommand, ShipmentUndoStack
-from ui.widgets.units_editor import unit_error_text
 
 Notify = Callable[[Changes], None]
 
@@ -224,7 +224,7 @@ class ShipmentDialog(QDialog):
         """Put a service's refusal at the field it names (a unit row for ``units[i]``)."""
         unit = _UNIT_FIELD.fullmatch(error.field)
         if unit and int(unit.group(1)) < self.form.units.row_count():
-            self.form.units.show_error(int(unit.group(1)), unit_error_text(error))
+            self.form.units.show_error(int(unit.group(1)), field_error_text(error))
             self._refuse()
             return
         field = _FIELD_ALIASES.get(error.field, error.field)
@@ -233,7 +233,7 @@ class ShipmentDialog(QDialog):
             self.general.setText(user_message(error))
             self.general.show()
             return
-        text = error.message[:1].upper() + error.message[1:] + "."
+        text = field_error_text(error)
         message.show_error(text)
         self._refuse()
         self.general.setText(arg(self.tr("Not saved: %1: %2"), label_text(field), text))

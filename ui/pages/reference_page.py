@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from models.errors import UserError, ValidationError
 from models.services import reference
 from models.services.session import Database
+from ui.error_texts import field_error_text
 from ui.errors import user_message
 from ui.i18n import arg
 from ui.pages.reference_kinds import KINDS, FieldSpec, KindSpec, value_label, values_of
@@ -268,7 +269,7 @@ class ReferenceDialog(QDialog):
 
     def _show_error(self, error: ValidationError) -> None:
         message = self.messages.get(error.field)
-        text = error.message[:1].upper() + error.message[1:] + "."
+        text = field_error_text(error)
         if message is None:
             self._show_status(text, error=True)
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,26 +25,10 @@ from models.errors import ValidationError
 from models.rules.identifiers import validate_unit_number
 from models.rules.plausibility import check_unit_weight
 from models.services.shipments import UnitInput
-from ui.i18n import arg
+from ui.error_texts import field_error_text
 from ui.widgets.fields import FieldMessage, TonnesEdit
 
 _KINDS = ("container", "wagon")
-
-
-def unit_error_text(error: ValidationError) -> str:
-    """A translated sentence for a unit number's error; the rule's detail otherwise."""
-    if error.code == "check_digit":
-        return arg(
-            QCoreApplication.translate(
-                "UnitsEditor",
-                "Check digit should be %1, not %2 (or another character is mistyped).",
-            ),
-            error.params.get("expected"),
-            error.params.get("got"),
-        )
-    if error.code == "required":
-        return QCoreApplication.translate("UnitsEditor", "Enter the number.")
-    return error.message[:1].upper() + error.message[1:] + "."
 
 
 @dataclass
@@ -197,7 +181,7 @@ class UnitsEditor(QWidget):
             if text:
                 validate_unit_number(kind, text)
         except ValidationError as error:
-            row.message.show_error(unit_error_text(error))
+            row.message.show_error(field_error_text(error))
         else:
             warnings = check_unit_weight(kind, row.net.kg())
             if warnings:

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, func, select
 from models.db import Database, translate_errors
 from models.entities import Shipment
 from models.errors import UserError
+from models.messages import Message
 from models.progress import CancelToken, Progress, no_progress
 from models.services.demo.business import (
     BOARD_MINIMUM_SHIPMENTS,
@@ -104,16 +105,13 @@ def create_demo(
     started = time.perf_counter()
     today = today or date.today()
     if shipments < 0:
-        raise UserError("the number of demo shipments must be 0 or more", shipments=shipments)
+        raise UserError(Message("demo.negative", shipments=shipments))
     if today < date(2021, 1, 1):
-        raise UserError("demo data starts in December 2020: 'today' must be in 2021 or later")
+        raise UserError(Message("demo.too_early"))
     with _transaction(db) as conn:
         existing = conn.execute(select(func.count()).select_from(Shipment)).scalar_one()
         if existing:
-            raise UserError(
-                f"{db.name} already holds {existing} shipments; demo data goes into a new database",
-                shipments=existing,
-            )
+            raise UserError(Message("demo.not_empty", path=db.name, shipments=existing))
         if shipments == 0:
             return DemoSummary(0, 0, 0, 0, 0, 0, time.perf_counter() - started)
         progress(0, 1, "planning")

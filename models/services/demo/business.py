@@ -12,6 +12,7 @@ from sqlalchemy import Connection, select
 
 from models.entities import Commodity, Station
 from models.errors import UserError
+from models.messages import Message
 from models.rules.status import Status
 
 #: Who the demo rows say created them.
@@ -173,8 +174,6 @@ class References:
         missing = sorted(needed - stations.keys()) + sorted(set(HS) - commodities.keys())
         if missing:
             raise UserError(
-                "the demo needs the reference stations and goods of a new database; missing: "
-                + ", ".join(missing),
-                missing=missing,
+                Message("demo.missing_reference", names=", ".join(missing)), missing=missing
             )
         return cls(stations, commodities)

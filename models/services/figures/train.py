@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.entities import Shipment, ShipmentEvent, ShipmentUnit, Station
 from models.errors import NotFoundError
+from models.messages import Message
 from models.services.figures._common import name_column
 from models.services.queries import Filter, ShipmentRow, rows_by_id
 
@@ -66,7 +67,7 @@ def train_sheet(session: Session, train_no: str, *, lang: str = "en") -> TrainSh
         )
     )
     if not ids:
-        raise NotFoundError(f"no train {train_no!r}")
+        raise NotFoundError(Message("train.not_found", train_no=train_no))
     shipments = rows_by_id(session, ids, lang)
     units = [
         TrainUnit(sid, kind, number, kg)

@@ -22,12 +22,13 @@ from sqlalchemy.orm import Session
 from models.db import Database
 from models.entities import Counterparty, Shipment, ShipmentUnit
 from models.errors import ValidationError
+from models.messages import Message
 from models.progress import CancelToken, Progress, no_progress
 from models.rules.status import Status, check_transition
 from models.services.imports import reader
 from models.services.imports.headers import Mapping, map_headers
 from models.services.imports.names import References, key
-from models.services.imports.problems import Collector, ImportFileError, Problem
+from models.services.imports.problems import Collector, ImportFileError, Problem, message_of
 from models.services.imports.rows import NO_TRAIN, UNKNOWN_PARTY, ParsedRow, parse_rows
 from models.services.imports.writer import COLUMNS, bulk_cache, write_plan
 from models.services.shipments import Changes
@@ -213,11 +214,13 @@ def _plan(
     problems = Collector()
     if mapping.missing:
         missing = ", ".join(mapping.missing)
-        problems.add(table.header_row, None, None, f"required columns are missing: {missing}")
+        problems.add(
+            table.header_row, None, None, Message("import.missing_columns", columns=missing)
+        )
     for name in mapping.duplicated:
-        problems.add(table.header_row, name, None, "two columns feed this field; keep one")
+        problems.add(table.header_row, name, None, Message("import.duplicate_column"))
     if not table.rows:
-        problems.add(None, None, None, "the file has a header row but no shipments")
+        problems.add(None, None, None, Message("import.no_rows"))
     if problems:
         return _result(table, mapping, [], problems, refs)
     parsed = parse_rows(table, mapping, refs, problems, progress, cancel)
@@ -292,7 +295,7 @@ def _compare(
                     item.row,
                     mapping.header_of("waybill"),
                     item.values["waybill"],
-                    "this waybill already exists (--insert-only refuses updates)",
+                    Message("import.insert_only"),
                 )
                 continue
             stored_units = units.get(old["id"], ()) if with_units else None
@@ -401,7 +404,7 @@ def _update(
         try:
             check_transition(Status(old["status"]), Status(values["status"]), _EVENT_NOTE)
         except ValidationError as error:
-            problems.add(item.row, mapping.header_of("status"), values["status"], error.message)
+            problems.add(item.row, mapping.header_of("status"), values["status"], message_of(error))
     values["status"] = Status(values["status"])
     values["_old_status"] = old["status"]
     values["_changed"] = changed

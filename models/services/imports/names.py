@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.entities import Commodity, Contract, Counterparty, Station
+from models.messages import Message
+from models.services.imports.problems import ImportValueError
 
 
 def key(value: str) -> str:
@@ -40,8 +42,8 @@ class Lookup:
                 else:
                     self._ids[k] = ident
         self._keys = list(self._ids)
-        #: Cell text → id, or the error message; a file repeats the same few names.
-        self._seen: dict[str, int | str] = {}
+        #: Cell text → id, or the error; a file repeats the same few names.
+        self._seen: dict[str, int | Message] = {}
 
     def names(self) -> set[str]:
         """Every case-folded name and code (to judge between encodings)."""
@@ -57,11 +59,11 @@ class Lookup:
         if found is None:
             try:
                 found = self._find(value)
-            except ValueError as error:
-                found = str(error)
+            except ImportValueError as error:
+                found = error.detail()
             self._seen[value] = found
-        if isinstance(found, str):
-            raise ValueError(found)
+        if isinstance(found, Message):
+            raise ImportValueError(found.code, **found.params)
         return found
 
     def _find(self, value: str) -> int:
@@ -69,7 +71,7 @@ class Lookup:
         if k in self._ids:
             found = self._ids[k]
             if found is None:
-                raise ValueError(f"more than one {self.what} has this name; use its code")
+                raise ImportValueError("import.ambiguous_name", what=self.what)
             return found
         # As registers write them: "ст. Костанай", "Костанай (684001)", "青铜峡站",
         # "Достык (эксп.)". Taken only when every known part names the same record.
@@ -84,9 +86,10 @@ class Lookup:
             if shown not in suggestions:
                 suggestions.append(shown)
         if suggestions:
-            return_text = ", ".join(suggestions)
-            raise ValueError(f"unknown {self.what}; did you mean {return_text}?")
-        raise ValueError(f"unknown {self.what}; use a code or a name from the reference data")
+            raise ImportValueError(
+                "import.unknown_name_suggest", what=self.what, suggestions=", ".join(suggestions)
+            )
+        raise ImportValueError("import.unknown_name", what=self.what)
 
 
 _BRACKETED = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
@@ -134,7 +137,7 @@ class Counterparties:
             return known
         name = " ".join(value.split())
         if len(name) > 120:
-            raise ValueError("a counterparty name is at most 120 characters")
+            raise ImportValueError("import.party_name_length", max=120)
         k = key(name)
         if k not in self.ids and k not in self.new:
             self.new[k] = (name, role)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from models.errors import UserError
+from models.messages import Message
 
 #: At most this many problems are listed; the rest are counted ("and N more").
 MAX_PROBLEMS = 200
@@ -18,6 +20,9 @@ class Problem:
     column: str | None
     value: str | None
     message: str
+    #: The message code of ``message`` (models.messages) and its parameters; "" if it has none.
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         where = []
@@ -49,9 +54,40 @@ class ImportFileError(UserError):
         super().__init__(head + ":\n" + "\n".join(lines), problems=self.problems, more=more)
 
 
-def refuse(message: str, *, row: int | None = None, column: str | None = None) -> ImportFileError:
+class ImportValueError(ValueError):
+    """A cell or file the import parsers refuse; ``str()`` is the English text."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self._detail = Message(code, **params)
+        super().__init__(str(self._detail))
+
+    def detail(self) -> Message:
+        """The text as a code and its parameters."""
+        return self._detail
+
+
+def message_of(error: ValueError | UserError) -> Message | str:
+    """What a parser's ValueError or ValidationError says, with its code when it has one."""
+    if isinstance(error, ImportValueError):
+        return error.detail()
+    if isinstance(error, UserError):
+        return error.detail() or error.message
+    return str(error)
+
+
+def refuse(
+    message: Message | str, *, row: int | None = None, column: str | None = None
+) -> ImportFileError:
     """An ImportFileError with one problem (the caller raises it)."""
-    return ImportFileError([Problem(row, column, None, message)])
+    return ImportFileError([_problem(row, column, None, message)])
+
+
+def _problem(
+    row: int | None, column: str | None, value: str | None, message: Message | str
+) -> Problem:
+    if isinstance(message, Message):
+        return Problem(row, column, value, str(message), message.code, message.params)
+    return Problem(row, column, value, message)
 
 
 class Collector:
@@ -61,13 +97,15 @@ class Collector:
         self.problems: list[Problem] = []
         self.more = 0
 
-    def add(self, row: int | None, column: str | None, value: object, message: str) -> None:
+    def add(
+        self, row: int | None, column: str | None, value: object, message: Message | str
+    ) -> None:
         """Record one problem (beyond the cap, only count it)."""
         if len(self.problems) >= MAX_PROBLEMS:
             self.more += 1
             return
         shown = None if value is None else str(value)
-        self.problems.append(Problem(row, column, shown, message))
+        self.problems.append(_problem(row, column, shown, message))
 
     def __bool__(self) -> bool:
         return bool(self.problems)

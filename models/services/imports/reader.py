@@ -18,6 +18,7 @@ import io
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from models.messages import Message
 from models.services.imports.headers import header_score
 from models.services.imports.problems import refuse
 
@@ -86,11 +87,11 @@ def read(
         ImportFileError: The file is empty, not CSV or XLSX, or cannot be parsed.
     """
     if not data.strip():
-        raise refuse("the file is empty")
+        raise refuse(Message("import.empty_file"))
     if is_xlsx(data):
         return _read_xlsx(data)
     if b"\x00" in data[:4096] or _mostly_binary(data[:4096]):
-        raise refuse("this is not a CSV or XLSX file (it looks like binary data)")
+        raise refuse(Message("import.binary_file"))
     text, used, assumed = _decode(data, encoding, known_names)
     sep = separator or _detect_separator(text)
     header_row, headers, rows, numbers = _parse_csv(text, sep)
@@ -151,7 +152,9 @@ def _decode(data: bytes, forced: str | None, known: Collection[str]) -> tuple[st
         try:
             return data.decode(forced), forced, False
         except (UnicodeDecodeError, LookupError) as error:
-            raise refuse(f"the file cannot be read as {forced}: {error}") from None
+            raise refuse(
+                Message("import.bad_encoding", encoding=forced, reason=str(error))
+            ) from None
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig", False
     try:
@@ -166,7 +169,7 @@ def _decode(data: bytes, forced: str | None, known: Collection[str]) -> tuple[st
             continue
         candidates.append((_score(text, known), -rank, name, text))
     if not candidates:
-        raise refuse("the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)")
+        raise refuse(Message("import.unknown_encoding"))
     candidates.sort(reverse=True)
     best = candidates[0]
     # Several decodings worked: this is a judgement, and the preview says so.
@@ -217,7 +220,7 @@ def _parse_csv(
                 break
         pick = _header_index(head)
         if pick is None:
-            raise refuse("the file is empty")
+            raise refuse(Message("import.empty_file"))
         for record, cells in enumerate(head[pick + 1 :], start=pick + 2):
             if "".join(cells).strip():
                 rows.append(cells)
@@ -229,7 +232,7 @@ def _parse_csv(
                 rows.append(cells)
                 numbers.append(record)
     except csv.Error as error:
-        raise refuse(f"the file is not valid CSV: {error}", row=record + 1) from None
+        raise refuse(Message("import.bad_csv", reason=str(error)), row=record + 1) from None
     return pick + 1, tuple(head[pick]), rows, numbers
 
 
@@ -239,7 +242,7 @@ def _read_xlsx(data: bytes) -> Table:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not book.sheet_names:
-            raise refuse("the workbook has no sheets")
+            raise refuse(Message("import.no_sheets"))
         # The first sheet with a recognisable header (a cover sheet may come first).
         found = None
         for index, name in enumerate(book.sheet_names):
@@ -252,9 +255,9 @@ def _read_xlsx(data: bytes) -> Table:
     except Exception as error:  # calamine raises its own classes for every kind of damage
         if isinstance(error, type(refuse(""))):
             raise
-        raise refuse(f"this is not a readable XLSX file: {error}") from None
+        raise refuse(Message("import.bad_xlsx", reason=str(error))) from None
     if found is None:
-        raise refuse("the file is empty")
+        raise refuse(Message("import.empty_file"))
     sheet, cells, pick = found
     headers = tuple("" if c is None else str(c) for c in cells[pick])
     rows: list[Sequence[object]] = []

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from models.errors import ValidationError
+from models.messages import Message
 from models.progress import CancelToken, Progress
 from models.rules.identifiers import (
     WAYBILL_MAX_LENGTH,
@@ -20,7 +22,7 @@ from models.rules.status import Status
 from models.services.imports import values as v
 from models.services.imports.headers import Mapping
 from models.services.imports.names import References
-from models.services.imports.problems import Collector
+from models.services.imports.problems import Collector, ImportValueError, message_of
 from models.services.imports.reader import Table
 
 #: A blank train number on a new shipment is stored as this (the column is not required).
@@ -87,8 +89,7 @@ def parse_rows(
             try:
                 results[k] = parse(cell)
             except (ValueError, ValidationError) as error:
-                message = error.message if isinstance(error, ValidationError) else str(error)
-                results[k] = _Bad(message)
+                results[k] = _Bad(message_of(error))
                 failed.add(k)
         values = list(map(results.__getitem__, keyed))
         if failed:
@@ -100,18 +101,18 @@ def parse_rows(
         keys.append(out_key)
         columns.append(values)
     _derive_unit_counts(cols, keys, columns)
-    parsed: list[ParsedRow] = []
     numbers = table.row_numbers
     last = len(cols)
-    for i, row_values in enumerate(zip(*columns, strict=True)):
+    # Every row's dict built by C loops; the whole-row checks only where they can complain.
+    rows = list(map(dict, map(zip, repeat(keys), zip(*columns, strict=True))))
+    for i in _row_check_candidates(keys, columns, total):
         if bad[i]:
             continue
-        out = dict(zip(keys, row_values, strict=True))
-        message = _check_row(out)
+        message = _check_row(rows[i])
         if message is not None:
             found.append((i, last, mapping.header_of(message[0]), message[1], message[2]))
-            continue
-        parsed.append(ParsedRow(numbers[i], out))
+            bad[i] = 1
+    parsed = [ParsedRow(n, out) for n, out, b in zip(numbers, rows, bad, strict=True) if not b]
     found.sort(key=lambda p: (p[0], p[1]))
     for i, _order, header, value, message in found:
         problems.add(numbers[i], header, value, message)
@@ -123,14 +124,14 @@ class _Bad:
 
     __slots__ = ("message",)
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message | str) -> None:
         self.message = message
 
 
 #: Cell types that never compare equal to a cell of another type.
 _PLAIN_CELLS = frozenset({str, type(None)})
 #: A problem as found: (row index, column order, header, value, message).
-_Found = tuple[int, int, str, str | None, str]
+_Found = tuple[int, int, str, str | None, Message | str]
 
 
 def _transpose(table: Table) -> list[Sequence[object]]:
@@ -160,8 +161,7 @@ def _number_styles(
                     where,
                     mapping.header_of(name),
                     bad,
-                    "the column's decimal mark cannot be told: write 1313 or 1313.0 or 1,313.0 "
-                    "(thousands) or 1,3 (decimal comma) so the whole column is clear",
+                    Message("import.decimal_mark"),
                 )
             styles[name] = style
     return styles
@@ -188,8 +188,7 @@ def _date_orders(
                     where,
                     mapping.header_of(name),
                     bad,
-                    "the column's dates could be day/month or month/day and none tells: "
-                    "write 2025-01-05 or 05.01.2025",
+                    Message("import.date_order"),
                 )
                 order = v.DAY_FIRST
             orders[name] = order
@@ -215,8 +214,7 @@ def _duplicates(
             continue
         first = seen.setdefault(raw, numbers[i])
         if first != numbers[i]:
-            message = f"this waybill is already on row {first}; a waybill is one shipment"
-            found.append((i, -1, header, raw, message))
+            found.append((i, -1, header, raw, Message("import.waybill_twice", first=first)))
             bad[i] = 1
 
 
@@ -232,7 +230,21 @@ def _derive_unit_counts(cols: dict[str, int], keys: list[str], columns: list[lis
         columns.append([sum(k == kind for k, _n in u) if u else 0 for u in units])
 
 
-def _check_row(out: dict[str, Any]) -> tuple[str, str | None, str] | None:
+def _row_check_candidates(keys: list[str], columns: list[list[Any]], total: int) -> list[int]:
+    """The rows :func:`_check_row` may find a problem in (every other row passes it)."""
+    by_key = dict(zip(keys, columns, strict=True))
+    blank = [None] * total
+    departures = by_key.get("departure_date", blank)
+    arrivals = by_key.get("arrival_date", blank)
+    etas = by_key.get("eta", blank)
+    return [
+        i
+        for i, (d, a, e) in enumerate(zip(departures, arrivals, etas, strict=True))
+        if d is None or (a is not None and a < d) or (e is not None and e < d)
+    ]
+
+
+def _check_row(out: dict[str, Any]) -> tuple[str, str | None, Message] | None:
     """A problem that only the whole row shows: (field, value, message), or None."""
     departure, arrival = out.get("departure_date"), out.get("arrival_date")
     status = out.get("status") or Status.PLANNED
@@ -240,17 +252,17 @@ def _check_row(out: dict[str, Any]) -> tuple[str, str | None, str] | None:
         return (
             "departure_date",
             None,
-            f"a shipment that is '{status.value}' has departed: the departure date is required",
+            Message("import.departure_required", status=status.value),
         )
     if departure and arrival and arrival < departure:
         return (
             "arrival_date",
             arrival.isoformat(),
-            f"the arrival is before the departure ({departure.isoformat()})",
+            Message("import.arrival_before_departure", departure=departure),
         )
     eta = out.get("eta")
     if departure and eta and eta < departure:
-        return "eta", eta.isoformat(), f"the ETA is before the departure ({departure.isoformat()})"
+        return "eta", eta.isoformat(), Message("import.eta_before_departure", departure=departure)
     return None
 
 
@@ -269,7 +281,7 @@ def _field_parsers(
     def required(cell: object) -> str:
         value = v.text(cell)
         if not value:
-            raise ValueError("this column is required; the cell is empty")
+            raise ImportValueError("import.required_cell")
         return value
 
     def waybill(cell: object) -> str:
@@ -302,7 +314,7 @@ def _field_parsers(
             required(cell) if isinstance(cell, str) else cell, styles.get("net_tonnes")
         )
         if number is None:
-            raise ValueError("this column is required; the cell is empty")
+            raise ImportValueError("import.required_cell")
         return v.tonnes_to_kg(number / 1000 if in_kg else number)
 
     def count(field: str) -> Parser:
@@ -363,7 +375,7 @@ def parse_units(cell: object) -> tuple[tuple[str, str], ...]:
     if not text:
         return ()
     units: list[tuple[str, str]] = []
-    errors: list[str] = []
+    errors: list[Message] = []
     seen: set[str] = set()
     text = _CONTAINER_PRINTED.sub(r"\1\2\3", text)
     for raw in _UNIT_SEPARATORS.split(text):
@@ -373,13 +385,14 @@ def parse_units(cell: object) -> tuple[tuple[str, str], ...]:
         try:
             number = validate_unit_number(kind, raw)
         except ValidationError as error:
-            errors.append(f"{kind.value} {raw}: {error.message}")
+            detail = error.detail() or error.message
+            errors.append(Message("import.unit_bad", kind=kind.value, number=raw, detail=detail))
             continue
         if number in seen:
-            errors.append(f"{kind.value} {number} is listed twice")
+            errors.append(Message("import.unit_twice", kind=kind.value, number=number))
             continue
         seen.add(number)
         units.append((kind.value, number))
     if errors:
-        raise ValueError("; ".join(errors))
+        raise ImportValueError("import.units", errors=errors)
     return tuple(units)

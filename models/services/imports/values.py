@@ -1,7 +1,7 @@
 """Cell values as they come in spreadsheets: dates, numbers with either decimal mark, statuses.
 
-Each parser raises ValueError with a message saying what is allowed; the importer adds the
-row and column.
+Each parser raises ImportValueError (a ValueError with a message code) saying what is allowed;
+the importer adds the row and column.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from models.rules.status import Status
+from models.services.imports.problems import ImportValueError
 
 #: A consignment note heavier than this is a typing error, not a shipment (a whole train is
 #: about 1,000-1,400 t).
@@ -20,7 +21,6 @@ MAX_NET_TONNES = Decimal(10_000)
 #: Excel's day 0 (serial 1 is 1900-01-01, counting the 1900 leap-year bug).
 _EXCEL_EPOCH = date(1899, 12, 30)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_DATE_HELP = "a date such as 2025-01-05, 05.01.2025, 2025/1/5 or 2025年1月5日"
 
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, str, str]], ...] = (
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
@@ -117,10 +117,10 @@ def _parse_date_text(value: str, slash_order: str | None = None) -> date:
             try:
                 return date(year, parts["m"], parts["d"])
             except ValueError:
-                raise ValueError(f"this day does not exist; expected {_DATE_HELP}") from None
+                raise ImportValueError("import.no_such_day") from None
     if re.fullmatch(r"\d{5}(\.\d+)?", value):
         return _serial(float(value))
-    raise ValueError(f"not a date; expected {_DATE_HELP}")
+    raise ImportValueError("import.not_a_date")
 
 
 def date_order(values: Iterable[str]) -> tuple[str | None, str | None]:
@@ -154,7 +154,7 @@ def date_order(values: Iterable[str]) -> tuple[str | None, str | None]:
 def _serial(number: float) -> date:
     # 1995-01-01 .. 2100-01-01: anything else in a date column is not a date.
     if not 34_700 <= number <= 73_000:
-        raise ValueError(f"not a date; expected {_DATE_HELP}")
+        raise ImportValueError("import.not_a_date")
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
 
@@ -170,7 +170,7 @@ def parse_status(cell: object) -> Status | None:
     found = STATUS_WORDS.get(value)
     if found is None:
         allowed = ", ".join(s.value.replace("_", " ") for s in Status)
-        raise ValueError(f"not a status; allowed: {allowed} (or their Chinese or Russian names)")
+        raise ImportValueError("import.not_a_status", allowed=allowed)
     return found
 
 
@@ -244,9 +244,9 @@ def parse_number(cell: object, style: str | None) -> Decimal | None:
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise ValueError("not a number") from None
+            raise ImportValueError("import.not_a_number") from None
     if not number.is_finite():
-        raise ValueError("not a number")
+        raise ImportValueError("import.not_a_number")
     return number
 
 
@@ -257,9 +257,9 @@ def tonnes_to_kg(tonnes: Decimal) -> int:
         ValueError: Not more than 0 t, or over MAX_NET_TONNES.
     """
     if tonnes <= 0:
-        raise ValueError("the net weight must be more than 0 t")
+        raise ImportValueError("import.net_weight")
     if tonnes > MAX_NET_TONNES:
-        raise ValueError(f"over {MAX_NET_TONNES:,} t is not one consignment; check the unit (t)")
+        raise ImportValueError("import.net_weight_too_big", max=MAX_NET_TONNES)
     return int((tonnes * 1000).to_integral_value())
 
 
@@ -273,5 +273,5 @@ def parse_count(cell: object, style: str | None) -> int:
     if number is None:
         return 0
     if number < 0 or number != number.to_integral_value() or number > 10_000:
-        raise ValueError("expected a whole number from 0 to 10,000")
+        raise ImportValueError("import.count")
     return int(number)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from models.db import Database
 from models.errors import UserError
+from models.messages import Message
 from models.progress import CancelToken, Progress, no_progress
 from models.services import figures
 from models.services.reports.labels import check_language, word
@@ -144,9 +145,7 @@ def check_period(first: date, last: date) -> None:
         UserError: ``last`` is before ``first``.
     """
     if last < first:
-        raise UserError(
-            f"the period ends ({last.isoformat()}) before it starts ({first.isoformat()})"
-        )
+        raise UserError(Message("period.order", first=first, last=last))
 
 
 def period_summary(
