@@ -3088,4 +3088,64 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>Удалить строку</translation>
     </message>
 </context>
+<context>
+    <name>WarningTexts</name>
+    <message>
+        <source>{weight_kg} is light for one {kind}; a loaded {kind} usually carries {min_kg}–{max_kg} net</source>
+        <extracomment>Warning code → template; fields are the warning&apos;s params (``*_kg`` shown as tonnes).</extracomment>
+        <translation>{weight_kg} — мало на один {kind}; гружёный {kind} обычно везёт {min_kg}–{max_kg} нетто</translation>
+    </message>
+    <message>
+        <source>{weight_kg} is heavy for one {kind}; a loaded {kind} usually carries {min_kg}–{max_kg} net</source>
+        <translation>{weight_kg} — много на один {kind}; гружёный {kind} обычно везёт {min_kg}–{max_kg} нетто</translation>
+    </message>
+    <message>
+        <source>{total_kg} over {units} units is {average_kg} per {kind}; a loaded {kind} usually carries {min_kg}–{max_kg} net: check the weight and the number of units</source>
+        <translation>{total_kg} на {units} ед. — это {average_kg} на один {kind}; гружёный {kind} обычно везёт {min_kg}–{max_kg} нетто: проверьте вес и число единиц</translation>
+    </message>
+    <message>
+        <source>{total_kg} is light for a container train (under {min_kg})</source>
+        <translation>{total_kg} — мало для контейнерного поезда (меньше {min_kg})</translation>
+    </message>
+    <message>
+        <source>{total_kg} is heavy for a container train (over {max_kg})</source>
+        <translation>{total_kg} — много для контейнерного поезда (больше {max_kg})</translation>
+    </message>
+    <message>
+        <source>{units} boxes is few; a container train usually has {min}–{max}</source>
+        <translation>{units} конт. — мало; в контейнерном поезде обычно {min}–{max}</translation>
+    </message>
+    <message>
+        <source>{units} boxes is many; a container train usually has {min}–{max}</source>
+        <translation>{units} конт. — много; в контейнерном поезде обычно {min}–{max}</translation>
+    </message>
+    <message>
+        <source>{arrival} is before the departure ({departure})</source>
+        <translation>{arrival} раньше отправления ({departure})</translation>
+    </message>
+    <message>
+        <source>{days} days after departure; transit usually takes {min_days}–{max_days} days</source>
+        <translation>{days} дн. после отправления; перевозка обычно занимает {min_days}–{max_days} дн.</translation>
+    </message>
+    <message>
+        <source>{days} days at the border; a stop over {max_days} days is worth asking the forwarder about</source>
+        <translation>{days} дн. на границе; о стоянке дольше {max_days} дн. стоит спросить экспедитора</translation>
+    </message>
+    <message>
+        <source>the arrived weight is {difference_pct} % ({difference_kg}) below the shipped weight, beyond the {tolerance_pct} % tolerance; record the reason</source>
+        <translation>вес по прибытии на {difference_pct} % ({difference_kg}) меньше отправленного, сверх допуска {tolerance_pct} %; укажите причину</translation>
+    </message>
+    <message>
+        <source>the arrived weight is {difference_pct} % ({difference_kg}) above the shipped weight, beyond the {tolerance_pct} % tolerance; record the reason</source>
+        <translation>вес по прибытии на {difference_pct} % ({difference_kg}) больше отправленного, сверх допуска {tolerance_pct} %; укажите причину</translation>
+    </message>
+    <message>
+        <source>wagon</source>
+        <translation>вагон</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>контейнер</translation>
+    </message>
+</context>
 </TS>

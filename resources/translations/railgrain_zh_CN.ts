@@ -3060,4 +3060,64 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>删除此行</translation>
     </message>
 </context>
+<context>
+    <name>WarningTexts</name>
+    <message>
+        <source>{weight_kg} is light for one {kind}; a loaded {kind} usually carries {min_kg}–{max_kg} net</source>
+        <extracomment>Warning code → template; fields are the warning&apos;s params (``*_kg`` shown as tonnes).</extracomment>
+        <translation>一个{kind}装 {weight_kg} 偏轻；满载的{kind}通常净重 {min_kg}–{max_kg}</translation>
+    </message>
+    <message>
+        <source>{weight_kg} is heavy for one {kind}; a loaded {kind} usually carries {min_kg}–{max_kg} net</source>
+        <translation>一个{kind}装 {weight_kg} 偏重；满载的{kind}通常净重 {min_kg}–{max_kg}</translation>
+    </message>
+    <message>
+        <source>{total_kg} over {units} units is {average_kg} per {kind}; a loaded {kind} usually carries {min_kg}–{max_kg} net: check the weight and the number of units</source>
+        <translation>{total_kg} 分装 {units} 个单元，每个{kind} {average_kg}；满载的{kind}通常净重 {min_kg}–{max_kg}：请核对重量和单元数</translation>
+    </message>
+    <message>
+        <source>{total_kg} is light for a container train (under {min_kg})</source>
+        <translation>集装箱班列 {total_kg} 偏轻（低于 {min_kg}）</translation>
+    </message>
+    <message>
+        <source>{total_kg} is heavy for a container train (over {max_kg})</source>
+        <translation>集装箱班列 {total_kg} 偏重（超过 {max_kg}）</translation>
+    </message>
+    <message>
+        <source>{units} boxes is few; a container train usually has {min}–{max}</source>
+        <translation>{units} 箱偏少；集装箱班列通常为 {min}–{max} 箱</translation>
+    </message>
+    <message>
+        <source>{units} boxes is many; a container train usually has {min}–{max}</source>
+        <translation>{units} 箱偏多；集装箱班列通常为 {min}–{max} 箱</translation>
+    </message>
+    <message>
+        <source>{arrival} is before the departure ({departure})</source>
+        <translation>{arrival} 早于发车日期（{departure}）</translation>
+    </message>
+    <message>
+        <source>{days} days after departure; transit usually takes {min_days}–{max_days} days</source>
+        <translation>发车后 {days} 天；运输通常需要 {min_days}–{max_days} 天</translation>
+    </message>
+    <message>
+        <source>{days} days at the border; a stop over {max_days} days is worth asking the forwarder about</source>
+        <translation>已在口岸停留 {days} 天；停留超过 {max_days} 天应向货代询问</translation>
+    </message>
+    <message>
+        <source>the arrived weight is {difference_pct} % ({difference_kg}) below the shipped weight, beyond the {tolerance_pct} % tolerance; record the reason</source>
+        <translation>到达重量比发运重量少 {difference_pct} %（{difference_kg}），超出 {tolerance_pct} % 允差；请记录原因</translation>
+    </message>
+    <message>
+        <source>the arrived weight is {difference_pct} % ({difference_kg}) above the shipped weight, beyond the {tolerance_pct} % tolerance; record the reason</source>
+        <translation>到达重量比发运重量多 {difference_pct} %（{difference_kg}），超出 {tolerance_pct} % 允差；请记录原因</translation>
+    </message>
+    <message>
+        <source>wagon</source>
+        <translation>车皮</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>集装箱</translation>
+    </message>
+</context>
 </TS>

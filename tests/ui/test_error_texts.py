@@ -180,3 +180,31 @@ def test_a_validation_error_reads_in_the_language(qtbot, language, lang):
     assert text.startswith(intro), text
     assert detail in text, text
     assert not re.search(r"[A-Za-z]{3}", text), text  # no English left
+
+
+def test_every_plausibility_warning_has_a_translated_template():
+    from models.rules import plausibility
+    from ui.warning_texts import TEXTS as WARNINGS
+
+    source = Path(plausibility.__file__).read_text(encoding="utf-8")
+    codes = set(re.findall(r'"([a-z_]+_(?:low|high|long|short)|arrival_before_departure)"', source))
+    assert len(codes) >= 14
+    assert codes <= set(WARNINGS)
+
+
+UNIT_HEAVY = {
+    "zh_CN": "一个集装箱装 40 吨 偏重；满载的集装箱通常净重 15 吨–30 吨",
+    "ru": "40 т — много на один контейнер; гружёный контейнер обычно везёт 15 т–30 т нетто",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "ru"])
+def test_a_plausibility_warning_is_shown_in_the_language(lang, language):
+    from models.rules.plausibility import check_unit_weight
+    from ui.warning_texts import warning_text
+
+    language(lang)
+    (warning,) = check_unit_weight("container", 40_000)
+    text = warning_text(warning)
+    assert text.startswith(UNIT_HEAVY[lang]), text
+    assert warning.message not in text

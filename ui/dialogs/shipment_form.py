@@ -26,6 +26,7 @@ from models.services import reference
 from models.services.session import Database
 from models.services.shipments import ShipmentInput
 from ui.i18n import format_date, format_tonnes, status_label
+from ui.warning_texts import warning_text
 from ui.widgets.completers import (
     ReferencePicker,
     commodity_choices,
@@ -292,7 +293,7 @@ class ShipmentForm(QWidget):
         ) + self._train_warnings(data):
             field = _WARNING_FIELDS.get(w.field, w.field)
             if field in self.messages:
-                self.messages[field].show_warning(w.message)
+                self.messages[field].show_warning(warning_text(w))
         if data.arrival_date and data.departure_date and data.arrival_date < data.departure_date:
             self.messages["arrival_date"].show_error(self.tr("Arrival is before departure."))
         return not self.units.has_errors() and not any(m.is_error for m in self.messages.values())

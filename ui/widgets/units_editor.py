@@ -26,6 +26,7 @@ from models.rules.identifiers import validate_unit_number
 from models.rules.plausibility import check_unit_weight
 from models.services.shipments import UnitInput
 from ui.error_texts import field_error_text
+from ui.warning_texts import warning_text
 from ui.widgets.fields import FieldMessage, TonnesEdit
 
 _KINDS = ("container", "wagon")
@@ -185,7 +186,7 @@ class UnitsEditor(QWidget):
         else:
             warnings = check_unit_weight(kind, row.net.kg())
             if warnings:
-                row.message.show_warning(warnings[0].message)
+                row.message.show_warning(warning_text(warnings[0]))
             else:
                 row.message.clear()
         self.changed.emit()
