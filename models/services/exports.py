@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import tempfile
 import time
@@ -19,7 +20,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, select, type_coerce
+from sqlalchemy import (
+    Integer,
+    String,
+    case,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+    type_coerce,
+)
 
 from models.db import Database
 from models.entities import Commodity, Contract, Counterparty, Shipment, ShipmentUnit, Station
@@ -81,8 +93,11 @@ def export(
     try:
         with db.read() as s:
             total = s.scalar(select(_count()).where(*conditions(flt))) or 0
-            rows = _rows(s, flt, progress, total, cancel)
-            count = _write_xlsx(temp, rows) if xlsx else _write_csv(temp, rows)
+            if not xlsx and _sqlite_lines(s):
+                count = _write_csv_sqlite(s, flt, temp, progress, total, cancel)
+            else:
+                rows = _rows(s, flt, progress, total, cancel)
+                count = _write_xlsx(temp, rows) if xlsx else _write_csv(temp, rows)
         os.replace(temp, target)
     except OSError as error:
         raise UserError(f"cannot write {target}: {error.strerror}") from None
@@ -265,13 +280,165 @@ def _units(s: Any, first: int, last: int) -> dict[int, str]:
 
 def _tonnes_sql(kg: Any) -> Any:
     """SQLite: kilograms as tonnes without trailing zeros, as :func:`tonnes` writes them."""
-    whole = func.cast(kg / 1000, String)
-    grams = func.rtrim(func.printf("%d.%03d", kg / 1000, kg % 1000), "0")
+    # ``//``: integer division (``/`` is true division in SQLAlchemy 2: "25.0", not "25").
+    whole = func.cast(kg // 1000, String)
+    grams = func.rtrim(func.printf("%d.%03d", kg // 1000, kg % 1000), "0")
     return case((kg % 1000 == 0, whole), else_=grams).label("net_tonnes")
 
 
 def _as_text(column: Any) -> Any:
     return type_coerce(column, String).label(column.name)
+
+
+def csv_field(value: str) -> str:
+    """``value`` as :mod:`csv`'s writer writes one field (minimal quoting, comma separator)."""
+    if any(c in value for c in _CSV_SPECIAL):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+#: Characters that make :mod:`csv` quote a field (separator, quote, line ends).
+_CSV_SPECIAL = (",", '"', "\r", "\n")
+
+
+def _sqlite_field(column: str, *, escape_formula: bool = True) -> str:
+    """SQLite SQL for ``column`` as one CSV field, the same text :func:`csv_field` gives.
+
+    NULL stays NULL, which ``printf('%s')`` writes as an empty field. The column is named
+    several times: keep it a plain column, never a subquery.
+    """
+    value = column
+    if escape_formula:
+        starts = ", ".join(f"char({ord(c)})" if c in "\t\r" else f"'{c}'" for c in FORMULA_START)
+        value = (
+            f"(CASE WHEN substr({column}, 1, 1) IN ({starts}) "
+            f"THEN '''' || {column} ELSE {column} END)"
+        )
+    special = "'*[,\"' || char(13) || char(10) || ']*'"
+    return (
+        f"CASE WHEN {column} GLOB {special} "
+        f"THEN '\"' || replace({value}, '\"', '\"\"') || '\"' ELSE {value} END"
+    )
+
+
+#: SQLite: a shipment's unit numbers in the order entered (``shipments`` is the outer row).
+_SQLITE_UNITS = (
+    "(SELECT group_concat(number, ' ') FROM (SELECT number FROM shipment_units u "
+    "WHERE u.shipment_id = shipments.id ORDER BY u.id))"
+)
+#: SQLite: kilograms as tonnes without trailing zeros, as :func:`tonnes` writes them.
+_SQLITE_TONNES = (
+    "CASE WHEN s.net_weight_kg % 1000 = 0 THEN CAST(s.net_weight_kg / 1000 AS TEXT) "
+    "ELSE rtrim(printf('%d.%03d', s.net_weight_kg / 1000, s.net_weight_kg % 1000), '0') END"
+)
+
+
+def _sqlite_lines(s: Any) -> bool:
+    """Whether SQLite can make the CSV lines itself (MATERIALIZED needs SQLite 3.35)."""
+    conn = s.connection()
+    return conn.dialect.name == "sqlite" and conn.dialect.dbapi.sqlite_version_info >= (3, 35)
+
+
+def _write_csv_sqlite(
+    s: Any, flt: Filter, path: str, progress: Progress, total: int, cancel: CancelToken | None
+) -> int:
+    """SQLite: every CSV line is made by SQLite; Python only writes the lines out.
+
+    Names of stations, goods, counterparties and contracts are escaped and quoted once in
+    Python and handed over as JSON (materialized, so each is a lookup by id); the shipments'
+    own text is escaped and quoted in SQL; one ``printf`` joins a line. No Python object per
+    cell: a million rows take about half the time of :func:`_rows` + :func:`_write_csv`, and
+    the file is the same bytes.
+    """
+    names = _names(s)
+    t = Shipment.__table__.c
+    # LIMIT keeps SQLite from flattening the subquery into the joins: its rows come in id
+    # order and each shipment's units are read once (the expressions below name them often).
+    inner = (
+        select(
+            t.id,
+            t.waybill,
+            t.train_no,
+            t.commodity_id,
+            t.supplier_id,
+            t.consignee_id,
+            t.origin_station_id,
+            t.border_station_id,
+            t.destination_station_id,
+            t.departure_date,
+            t.eta,
+            t.arrival_date,
+            t.status,
+            t.net_weight_kg,
+            t.wagons,
+            t.containers,
+            t.contract_id,
+            t.notes,
+            literal_column(_SQLITE_UNITS).label("units"),
+        )
+        .where(*conditions(flt))
+        .order_by(t.id)
+        .limit(literal_column("-1"))
+        .subquery("s")
+    )
+    lookups = {
+        kind: text(f"SELECT CAST(key AS INTEGER) AS id, value AS v FROM json_each(:{kind})")
+        .bindparams(**{kind: json.dumps({i: csv_field(n) for i, n in by_id.items()})})
+        .columns(column("id", Integer), column("v", String))
+        .cte(f"names_{kind}")
+        .prefix_with("MATERIALIZED")
+        for kind, by_id in names.items()
+    }
+    joined: Any = inner
+    for alias, kind, key in (
+        ("c", "commodity", inner.c.commodity_id),
+        ("sp", "party", inner.c.supplier_id),
+        ("cn", "party", inner.c.consignee_id),
+        ("o", "station", inner.c.origin_station_id),
+        ("b", "station", inner.c.border_station_id),
+        ("d", "station", inner.c.destination_station_id),
+        ("k", "contract", inner.c.contract_id),
+    ):
+        found = lookups[kind].alias(alias)
+        joined = joined.outerjoin(found, found.c.id == key)
+    fields = [
+        _sqlite_field("s.waybill"),
+        _sqlite_field("s.train_no"),
+        "c.v",
+        "sp.v",
+        "cn.v",
+        "o.v",
+        "b.v",
+        "d.v",
+        "s.departure_date",
+        "s.eta",
+        "s.arrival_date",
+        "s.status",
+        _SQLITE_TONNES,
+        "s.wagons",
+        "s.containers",
+        "k.v",
+        _sqlite_field("s.notes"),
+        _sqlite_field("s.units", escape_formula=False),
+    ]
+    line = "printf('" + ",".join(["%s"] * len(fields)) + "', " + ", ".join(fields) + ")"
+    query = select(literal_column(line)).select_from(joined)
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write("\ufeff" + ",".join(map(csv_field, CANONICAL)) + "\r\n")
+        result = s.connection().execute(query)
+        cursor = result.cursor  # one text per row: no Row objects needed
+        try:
+            while batch := cursor.fetchmany(_BATCH):
+                if cancel is not None:
+                    cancel.check()
+                out.write("\r\n".join([line for (line,) in batch]))
+                out.write("\r\n")
+                count += len(batch)
+                progress(count, total, "exporting")
+        finally:
+            result.close()
+    return count
 
 
 def _write_csv(path: str, batches: Iterator[list[tuple[Any, ...]]]) -> int:
