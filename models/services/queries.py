@@ -21,6 +21,7 @@ from sqlalchemy import (
     Select,
     and_,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -260,10 +261,11 @@ _FTS_UNITS = table("shipment_units_fts", sql_column("rowid"))
 class TextSearch(ColumnElement[bool]):
     """Free text: part of a waybill, train number, notes, or a wagon/container number.
 
-    Compiled per database to what its trigram index serves (migration 0002): FTS5 ``MATCH``
-    of the quoted text on SQLite, ``ILIKE '%text%'`` (pg_trgm GIN) elsewhere. Both fold case.
-    A text shorter than a trigram is a prefix of a waybill, train or unit number instead (an
-    index range on SQLite), since an FTS5 trigram table cannot find it.
+    Compiled per database to what its trigram index serves (migrations 0002, 0004): FTS5
+    ``MATCH`` of the quoted text on SQLite, ``lower(column) LIKE lower('%text%')`` elsewhere
+    (pg_trgm GIN on ``lower(column)``). Both fold case. A text shorter than a trigram is a
+    prefix of a waybill, train or unit number instead (an index range on SQLite), since an
+    FTS5 trigram table cannot find it.
     """
 
     inherit_cache = False  # the text decides the SQL shape (short or long): compile each
@@ -359,17 +361,21 @@ def _ilike_text(text: str) -> ColumnElement[bool]:
         )
     pattern = "%" + _like_escape(text) + "%"
     unit_pattern = "%" + _like_escape(unit_text) + "%"
+
+    def contains(column: Any, like: str) -> ColumnElement[bool]:
+        # lower(column) LIKE lower(pattern): what the pg_trgm indexes are built on (migration
+        # 0004), so that = and IN on the plain column keep to the btree indexes.
+        return func.lower(column).like(func.lower(literal(like)), escape="\\")
+
     # One id list from four index scans (pg_trgm GIN each); an OR with a subquery in it would
     # make PostgreSQL scan the whole table instead.
     return Shipment.id.in_(
         union_all(
             *(
-                select(Shipment.id).where(column.ilike(pattern, escape="\\"))
+                select(Shipment.id).where(contains(column, pattern))
                 for column in (Shipment.waybill, Shipment.train_no, Shipment.notes)
             ),
-            select(ShipmentUnit.shipment_id).where(
-                ShipmentUnit.number.ilike(unit_pattern, escape="\\")
-            ),
+            select(ShipmentUnit.shipment_id).where(contains(ShipmentUnit.number, unit_pattern)),
         )
     )
 

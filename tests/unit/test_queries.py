@@ -260,3 +260,27 @@ def test_contract_sort_pages_match_the_database_order_across_the_no_contract_row
     assert [r.id for r in queries.page(demo, Filter(), sort, total - 10, 10, total=total)] == (
         expected[-10:]
     )
+
+
+def test_postgres_looks_waybills_up_by_btree_and_searches_text_by_trigram(demo):
+    """pg_trgm's GIN also serves '=': on the plain column the planner took it for waybill IN
+    (...) and one lookup of 500 waybills took seconds (migration 0004 moved it to lower())."""
+    if demo.engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL planner question")
+    from models.entities import Shipment
+
+    with demo.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE shipments")
+        conn.exec_driver_sql("SET enable_seqscan = off")  # a small table: make it pick an index
+        waybills = list(conn.execute(sa.select(Shipment.waybill).limit(100)).scalars())
+
+        def plan(statement: sa.Select) -> str:
+            sql = statement.compile(conn, compile_kwargs={"literal_binds": True})
+            return "\n".join(r[0] for r in conn.exec_driver_sql(f"EXPLAIN {sql}"))
+
+        lookup = plan(sa.select(Shipment.waybill).where(Shipment.waybill.in_(waybills)))
+        search = plan(
+            sa.select(Shipment.id).where(*queries.conditions(Filter(text=waybills[0][1:-1])))
+        )
+    assert "uq_shipments_waybill" in lookup and "trgm" not in lookup
+    assert "ix_shipments_waybill_trgm" in search
