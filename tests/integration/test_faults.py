@@ -22,9 +22,8 @@ from models.db import open_database
 from models.errors import DatabaseError
 from models.services.demo import create_demo
 from models.services.imports.importer import import_file
+from tests.integration.cli import ROOT, run_cli
 from tests.integration.test_kill_trials import content
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -43,20 +42,6 @@ def demo_db(tmp_path: Path, template: Path) -> Path:
     path = tmp_path / "railgrain.sqlite"
     shutil.copyfile(template, path)
     return path
-
-
-def _cli(*args: object, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "RAILGRAIN_DB"}
-    env.update(XDG_STATE_HOME=str(home / "state"), XDG_DATA_HOME=str(home / "data"))
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def _plain_failure(code: int, out: str, err: str, needle: str = "") -> None:
@@ -120,7 +105,7 @@ def test_check_in_a_real_process_on_a_damaged_copy(template: Path, tmp_path: Pat
     data[middle : middle + 100] = bytes(100)
     path = tmp_path / "damaged.sqlite"
     path.write_bytes(bytes(data))
-    done = _cli("check", "--db", path, home=tmp_path)
+    done = run_cli("check", "--db", path, home=tmp_path)
     _plain_failure(done.returncode, done.stdout, done.stderr, "the database is damaged")
 
 
@@ -176,7 +161,7 @@ def test_opening_a_bad_database_says_why_and_changes_nothing(
         open_database(str(path))
     csv_file = tmp_path / "in.csv"
     csv_file.write_text("waybill,net_tonnes\nA1,10\n")
-    done = _cli("import", csv_file, "--db", path, home=tmp_path)
+    done = run_cli("import", csv_file, "--db", path, home=tmp_path)
     _plain_failure(done.returncode, done.stdout, done.stderr, needle)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "odd.sqlite", "state"] or (

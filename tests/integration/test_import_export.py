@@ -6,15 +6,13 @@ import csv
 import hashlib
 import shutil
 import sqlite3
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.integration.cli import run_cli
 
 EN = (
     "waybill,train_no,commodity,supplier,consignee,origin_station,border_station,"
@@ -35,27 +33,9 @@ ZH = (
 )
 
 
-def _run(*args: object, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_DATA_HOME": str(home / "data"),
-    }
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.fixture
 def run(tmp_path: Path):
-    return lambda *args: _run(*args, home=tmp_path / "home")
+    return lambda *args: run_cli(*args, home=tmp_path / "home")
 
 
 def _hash(path: Path) -> str:
@@ -154,7 +134,7 @@ def test_dry_run_and_insert_only(run, tmp_path: Path) -> None:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
     path = folder / "demo.sqlite"
-    done = _run("demo", "--shipments", 300, "--db", path, home=folder / "home")
+    done = run_cli("demo", "--shipments", 300, "--db", path, home=folder / "home")
     assert done.returncode == 0, done.stderr
     con = sqlite3.connect(path)
     with con:  # contracts are reference data an empty database lacks

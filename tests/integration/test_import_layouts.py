@@ -6,15 +6,13 @@ Imported through the command line in real subprocesses; row numbers are the ones
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.integration.cli import run_cli
 
 HEADER = [
     "№",
@@ -47,27 +45,9 @@ def _row(i: int, tonnes: object = 68.5) -> list[object]:
     ]
 
 
-def _run(*args: object, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_DATA_HOME": str(home / "data"),
-    }
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.fixture
 def run(tmp_path: Path):
-    return lambda *args: _run(*args, home=tmp_path / "home")
+    return lambda *args: run_cli(*args, home=tmp_path / "home")
 
 
 def _register(path: Path, tonnes: list[object]) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date
@@ -14,8 +13,8 @@ import pytest
 from models.db import open_database
 from models.services import figures
 from models.services.demo import create_demo
+from tests.integration.cli import ROOT, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 30)
 STATUSES = [
     "planned",
@@ -30,18 +29,7 @@ STATUSES = [
 
 
 def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "RAILGRAIN_DB"}
-    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(home / name.lower())
-    return subprocess.run(
-        [sys.executable, "main.py", "status", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli("status", *args, home=home)
 
 
 @pytest.fixture(scope="module")
