@@ -262,12 +262,14 @@ def test_contract_sort_pages_match_the_database_order_across_the_no_contract_row
     )
 
 
-def test_postgres_looks_waybills_up_by_btree_and_searches_text_by_trigram(demo):
+@pytest.mark.postgres
+def test_postgres_looks_waybills_up_by_btree_and_searches_text_by_trigram(pg_db):
     """pg_trgm's GIN also serves '=': on the plain column the planner took it for waybill IN
     (...) and one lookup of 500 waybills took seconds (migration 0004 moved it to lower())."""
-    if demo.engine.dialect.name != "postgresql":
-        pytest.skip("a PostgreSQL planner question")
     from models.entities import Shipment
+
+    demo = pg_db
+    create_demo(demo, shipments=120, seed=3)
 
     with demo.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE shipments")
