@@ -57,7 +57,7 @@ class ConflictError(UserError):
 
     code = "conflict"
 
-    def __init__(self, message: str, *, who: str | None, when: Any, what: str) -> None:
+    def __init__(self, message: str | Message, *, who: str | None, when: Any, what: str) -> None:
         super().__init__(message, who=who, when=when, what=what)
         self.who = who
         self.when = when

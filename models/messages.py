@@ -231,6 +231,12 @@ TEMPLATES: dict[str, str] = {
     "restore.unreadable": "{path} cannot be read as a database ({reason}); nothing was changed",
     "restore.cannot_write": "cannot write next to {path}: {reason} (nothing was changed)",
     "restore.appeared": "{path} appeared meanwhile; nothing was restored",
+    "export.no_folder": "cannot write to {path}: {reason}",
+    "export.cannot_write": "cannot write {path}: {reason}",
+    "import.changed_meanwhile": (
+        "shipments in the file were changed by someone else during the import; "
+        "import the file again"
+    ),
     "restore.failed_into": ("the restore into {path} failed: {reason}; the database is as it was"),
     "restore.target_foreign": (
         "{path} is not a Railgrain database; it is not replaced (choose another --db)"

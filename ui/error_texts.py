@@ -400,6 +400,13 @@ TEXTS: dict[str, str] = {
     "restore.appeared": QT_TRANSLATE_NOOP(
         "ErrorTexts", "{path} appeared meanwhile; nothing was restored"
     ),
+    "export.no_folder": QT_TRANSLATE_NOOP("ErrorTexts", "cannot write to {path}: {reason}"),
+    "export.cannot_write": QT_TRANSLATE_NOOP("ErrorTexts", "cannot write {path}: {reason}"),
+    "import.changed_meanwhile": QT_TRANSLATE_NOOP(
+        "ErrorTexts",
+        "shipments in the file were changed by someone else during the import; "
+        "import the file again",
+    ),
     "restore.failed_into": QT_TRANSLATE_NOOP(
         "ErrorTexts", "the restore into {path} failed: {reason}; the database is as it was"
     ),

@@ -36,6 +36,7 @@ from sqlalchemy import (
 from models.db import Database
 from models.entities import Commodity, Contract, Counterparty, Shipment, ShipmentUnit, Station
 from models.errors import UserError
+from models.messages import Message
 from models.progress import CancelToken, Progress, no_progress
 from models.services.imports.headers import CANONICAL
 from models.services.queries import Filter, conditions
@@ -88,7 +89,9 @@ def export(
     try:
         handle, temp = tempfile.mkstemp(prefix=".railgrain-", suffix=".part", dir=target.parent)
     except OSError as error:
-        raise UserError(f"cannot write to {target.parent}: {error.strerror}") from None
+        raise UserError(
+            Message("export.no_folder", path=target.parent, reason=error.strerror)
+        ) from None
     os.close(handle)
     try:
         with db.read() as s:
@@ -100,7 +103,9 @@ def export(
                 count = _write_xlsx(temp, rows) if xlsx else _write_csv(temp, rows)
         os.replace(temp, target)
     except OSError as error:
-        raise UserError(f"cannot write {target}: {error.strerror}") from None
+        raise UserError(
+            Message("export.cannot_write", path=target, reason=error.strerror)
+        ) from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)

@@ -1147,6 +1147,18 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>тем временем появился {path}; ничего не восстановлено</translation>
     </message>
     <message>
+        <source>cannot write to {path}: {reason}</source>
+        <translation>нельзя записать в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>нельзя записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>shipments in the file were changed by someone else during the import; import the file again</source>
+        <translation>во время импорта отправки из файла изменил кто-то другой; импортируйте файл ещё раз</translation>
+    </message>
+    <message>
         <source>the restore into {path} failed: {reason}; the database is as it was</source>
         <translation>восстановление в {path} не удалось: {reason}; база данных осталась прежней</translation>
     </message>

@@ -1139,6 +1139,18 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>{path} 在此期间已出现；未恢复任何内容</translation>
     </message>
     <message>
+        <source>cannot write to {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>shipments in the file were changed by someone else during the import; import the file again</source>
+        <translation>导入期间文件中的运单已被他人修改；请重新导入该文件</translation>
+    </message>
+    <message>
         <source>the restore into {path} failed: {reason}; the database is as it was</source>
         <translation>恢复到 {path} 失败：{reason}；数据库保持原样</translation>
     </message>

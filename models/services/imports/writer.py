@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from models.entities import AuditEntry, Counterparty, Shipment, ShipmentEvent, ShipmentUnit
 from models.entities.base import utcnow
 from models.errors import ConflictError
+from models.messages import Message
 from models.progress import CancelToken, Progress
 from models.services.figures import summaries as figure_summaries
 from models.services.imports.names import key
@@ -383,8 +384,7 @@ def _update_group(
         result = conn.execute(statement, params)
         if result.rowcount != len(batch):
             raise ConflictError(
-                "shipments in the file were changed by someone else during the import; "
-                "import the file again",
+                Message("import.changed_meanwhile"),
                 who=None,
                 when=None,
                 what="import",
