@@ -19,12 +19,18 @@ def cli_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: object, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """``python main.py ARGS…`` from the project folder; never raises on a non-zero exit."""
+def run_cli(
+    *args: object, home: Path, stdin: str | None = "", timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS…`` from the project folder; never raises on a non-zero exit.
+
+    ``stdin`` is what the command reads (an empty string: nobody answers a question).
+    """
     return subprocess.run(
         [sys.executable, "main.py", *map(str, args)],
         cwd=ROOT,
         env=cli_env(home),
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,

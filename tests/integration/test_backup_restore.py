@@ -23,30 +23,13 @@ from models.errors import DatabaseError, UserError
 from models.progress import Cancelled, CancelToken
 from models.services import backup as backups
 from models.services import restore as restores
+from tests.integration.cli import ROOT, cli_env, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 DEMO_SHIPMENTS = 1500
 
 
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "RAILGRAIN_DB"}
-    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(home / name.lower())
-    env["HOME"] = str(home)
-    return env
-
-
 def _cli(home: Path, *args: object, stdin: str | None = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        env=_env(home),
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(*args, home=home, stdin=stdin)
 
 
 def content(path: Path) -> str:
@@ -237,7 +220,7 @@ def _restore_at_a_terminal(home: Path, backup: Path, db: Path, answer: bytes) ->
         proc = subprocess.Popen(
             [sys.executable, "main.py", "restore", str(backup), "--db", str(db)],
             cwd=ROOT,
-            env=_env(home),
+            env=cli_env(home),
             stdin=follower,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
