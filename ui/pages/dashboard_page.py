@@ -99,13 +99,15 @@ def load_dashboard(
     *,
     headline: bool = True,
     details: bool = True,
+    today: date | None = None,
     **_task: Any,
 ) -> DashboardData:
     """Read the dashboard's figures in one read transaction (Qt-free: runs on the worker).
 
     ``headline`` reads the quick figures (summary tables and the ``(status, eta)`` index),
     ``details`` the slower lists (border stops, predictions and their accuracy), so the page
-    can show the first while the second is still being read.
+    can show the first while the second is still being read. Predictions are made only when
+    ``as_of`` is ``today`` (None: the real today) or later.
     """
     data = DashboardData(as_of)
     with db.read() as s:
@@ -123,7 +125,9 @@ def load_dashboard(
                 data,
                 stuck=figures.stuck_at_border(s, as_of, min_days=STUCK_DAYS, lang=lang),
                 # Predictions are made for the open shipments of today, never replayed.
-                predicted_late=_predicted_late(s, as_of) if as_of >= date.today() else [],
+                predicted_late=(
+                    _predicted_late(s, as_of) if as_of >= (today or date.today()) else []
+                ),
                 accuracy=figures.prediction_accuracy(s, as_of, lang=lang),
             )
     return data
@@ -388,14 +392,14 @@ class DashboardPage(QWidget):
         self._errors = []
         self._passes = 2
         self._state.setText(self.tr("Refreshing…"))
-        as_of, lang, db = self.as_of(), name_language(), self._db
+        as_of, lang, db, day = self.as_of(), name_language(), self._db, self._day()
         self._runner.run(
-            lambda **task: load_dashboard(db, as_of, lang, details=False, **task),
+            lambda **task: load_dashboard(db, as_of, lang, details=False, today=day, **task),
             on_done=self._on_headline_loaded,
             on_error=self._on_failed,
         )
         self._runner.run(
-            lambda **task: load_dashboard(db, as_of, lang, headline=False, **task),
+            lambda **task: load_dashboard(db, as_of, lang, headline=False, today=day, **task),
             on_done=self._on_details_loaded,
             on_error=self._on_failed,
         )
@@ -509,7 +513,7 @@ class DashboardPage(QWidget):
         self._stuck.set_rows([self._stuck_row(r) for r in data.stuck[:LIST_LIMIT]])
         self._predicted.setTitle(
             self.tr("Predicted arrival vs supplier ETA (⚠ predicted late)")
-            if data.as_of >= date.today()
+            if data.as_of >= self._day()
             else self.tr("Predicted arrival vs supplier ETA: made for today only")
         )
         self._predicted.set_rows([self._predicted_row(p) for p in data.predicted_late])
