@@ -248,10 +248,13 @@ def _read_xlsx(data: bytes) -> Table:
         for index, name in enumerate(book.sheet_names):
             cells = book.get_sheet_by_index(index).to_python(skip_empty_area=False)
             pick = _header_index(cells)
-            if pick is not None and (found is None or _recognised(cells[pick]) > 1):
+            if pick is None:
+                continue  # an empty sheet
+            has_header = _recognised(cells[pick]) > 1
+            if found is None or has_header:  # else the first non-empty sheet, as before
                 found = (name, cells, pick)
-                if _recognised(cells[pick]) > 1:
-                    break
+            if has_header:
+                break
     except Exception as error:  # calamine raises its own classes for every kind of damage
         if isinstance(error, type(refuse(""))):
             raise
