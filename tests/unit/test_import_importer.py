@@ -387,3 +387,39 @@ def test_an_export_imports_back_unchanged_on_every_database(db: Database, tmp_pa
     assert rows["'-X-2"]["commodity"] == "Wheat flour" and rows["'-X-2"]["units"] == ""
     summary = import_file(db, path.read_bytes())
     assert summary.line() == "inserted 0, updated 0, unchanged 2"
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("Xi'an", "Xi'an International Port"),  # the start of a longer name
+        ("西安", "Xi'an International Port"),
+        ("Сиань", "Xi'an International Port"),  # a word of its Russian name
+        ("Xian", "Xi'an International Port"),  # like a word of a name
+        ("Lanzhou", "Lanzhou Zhongchuan North"),
+        ("Kostanaj", "Kostanay"),  # like a whole name
+    ],
+)
+def test_a_shortened_or_misspelt_station_gets_the_station_it_may_mean(
+    db: Database, written: str, suggested: str
+) -> None:
+    line = GOOD[0].replace("Qingtongxia", written)
+    assert _problems(db, _csv(line)) == [
+        f"row 2, column destination_station, value '{written}': unknown station; "
+        f"did you mean {suggested}?"
+    ]
+
+
+def test_chinese_destinations_are_known_by_their_russian_names_and_without_zhan(
+    db: Database,
+) -> None:
+    lines = [
+        GOOD[0].replace("Qingtongxia", "ст. Цинтунся"),
+        GOOD[1].replace("QTJ", "西安国际港"),  # the reference name is 西安国际港站
+        GOOD[1].replace("WB-2", "WB-3").replace("QTJ", "Ланьчжоу Чжунчуань Северный"),
+    ]
+    import_file(db, _csv(*lines))
+    rows = {r.waybill: r for r in page(db, Filter(), offset=0, limit=10)}
+    assert rows["WB-1"].destination == "Qingtongxia"
+    assert rows["WB-2"].destination == "Xi'an International Port"
+    assert rows["WB-3"].destination == "Lanzhou Zhongchuan North"

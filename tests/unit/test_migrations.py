@@ -141,3 +141,26 @@ def test_a_database_at_the_first_revision_upgrades_to_head_with_its_data(tmp_pat
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     if dbmod._script().get_current_head() != _first_revision():
         assert len(list(tmp_path.glob("old.before-*.sqlite"))) == 1
+
+
+def test_revision_0005_gives_chinese_stations_russian_names_but_keeps_a_users(tmp_path):
+    path = tmp_path / "office.sqlite"
+    dbmod.open_database(str(path)).dispose()
+    with sqlite3.connect(path) as conn:  # as a database made before 0005 has them
+        conn.execute("UPDATE stations SET name_ru = NULL WHERE country = 'CN' AND role != 'border'")
+        conn.execute(
+            "UPDATE stations SET name_ru = 'Сиань' WHERE name = ?", ("Xi'an International Port",)
+        )
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    upgraded = dbmod.open_database(str(path))
+    assert upgraded.schema_state().up_to_date
+    upgraded.dispose()
+    with sqlite3.connect(path) as conn:
+        names = dict(conn.execute("SELECT name, name_ru FROM stations WHERE country = 'CN'"))
+    assert names == {
+        "Alashankou": "Алашанькоу",
+        "Khorgos": "Хоргос",
+        "Qingtongxia": "Цинтунся",
+        "Xi'an International Port": "Сиань",  # the user's own name stays
+        "Lanzhou Zhongchuan North": "Ланьчжоу Чжунчуань Северный",
+    }

@@ -30,18 +30,26 @@ class Lookup:
         self.what = what
         self._ids: dict[str, int | None] = {}
         self.display: dict[int, str] = {}
+        #: Names without a trailing "站" ("西安国际港" for "西安国际港站"), where no other
+        #: record has that name.
+        bare: dict[str, int | None] = {}
         for ident, shown, names in entries:
             self.display[ident] = shown
             for name in names:
                 if not name:
                     continue
-                k = key(name)
-                # A name two records share identifies neither (None marks it ambiguous).
-                if k in self._ids and self._ids[k] != ident:
-                    self._ids[k] = None
-                else:
-                    self._ids[k] = ident
+                _add(self._ids, key(name), ident)
+                stem = _STATION_CHAR.sub("", key(name))
+                if stem and stem != key(name):
+                    _add(bare, stem, ident)
+        for stem, ident in bare.items():
+            self._ids.setdefault(stem, ident)
         self._keys = list(self._ids)
+        #: Each word of each name (from its second letter on: "lanzhou", "zhongchuan", "xi'an").
+        self._words: dict[str, set[str]] = {}
+        for k in self._keys:
+            for word in k.split():
+                self._words.setdefault(word, set()).add(k)
         #: Cell text → id, or the error; a file repeats the same few names.
         self._seen: dict[str, int | Message] = {}
 
@@ -78,9 +86,8 @@ class Lookup:
         named = {self._ids.get(key(part)) for part in _parts(value)} - {None}
         if len(named) == 1:
             return named.pop()  # type: ignore[return-value]
-        close = difflib.get_close_matches(k, self._keys, n=3, cutoff=0.6)
         suggestions = []
-        for match in close:
+        for match in self._close(k):
             ident = self._ids[match]
             shown = self.display.get(ident, match) if ident is not None else match
             if shown not in suggestions:
@@ -91,7 +98,27 @@ class Lookup:
             )
         raise ImportValueError("import.unknown_name", what=self.what)
 
+    def _close(self, k: str) -> list[str]:
+        """Known names to suggest for the unknown ``k``, the likeliest first (at most 3).
 
+        A shortened name ("Xi'an", "西安", "Lanzhou" for "Xi'an International Port", "西安国际港站",
+        "Lanzhou Zhongchuan North") is too short for a similarity of whole names, so names that
+        begin with it, and names with a word like it ("Xian"), come first.
+        """
+        found = [n for n in self._keys if len(k) >= 2 and n.startswith(k) and n != k]
+        for word in difflib.get_close_matches(k, self._words, n=3, cutoff=0.8):
+            found += sorted(self._words[word])
+        found += difflib.get_close_matches(k, self._keys, n=3, cutoff=0.6)
+        return list(dict.fromkeys(found))[:3]
+
+
+def _add(ids: dict[str, int | None], k: str, ident: int) -> None:
+    # A name two records share identifies neither (None marks it ambiguous).
+    ids[k] = None if k in ids and ids[k] != ident else ident
+
+
+#: "站" (station) at the end of a Chinese station name.
+_STATION_CHAR = re.compile(r"\s*站$")
 _BRACKETED = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
 _PREFIX = re.compile(r"^(?:ст\.|ст|станция|st\.|station)\s+", re.IGNORECASE)
 _CODE_AND_NAME = re.compile(r"(\d{5,6})\s+(.+)|(.+?)\s+(\d{5,6})")
