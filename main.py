@@ -136,13 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser(
         "import",
-        help="import shipments from a CSV or XLSX file (all rows or none)",
-        description="Import shipments from a CSV or XLSX file (decided by content). A new "
-        "waybill is inserted, an existing one updated where values differ. Every problem is "
+        help="import shipments from a CSV, XLSX, XLS or ODS file (all rows or none)",
+        description="Import shipments from a CSV, XLSX, XLS or ODS file (decided by content). "
+        "A new waybill is inserted, an existing one updated where values differ. Every problem is "
         "listed with its row and column, and nothing is written unless every row is valid. "
         "Exit code 1 when the file is refused.",
     )
-    imp.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
+    imp.add_argument("file", metavar="FILE", help="the CSV, XLSX, XLS or ODS file")
     _add_db(imp, top=False)
     imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
     imp.add_argument(

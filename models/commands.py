@@ -58,7 +58,7 @@ def restore(db: str | None, backup_file: str, yes: bool = False) -> int:
 
 
 def import_(db: str | None, file: str, dry_run: bool = False, insert_only: bool = False) -> int:
-    """Import shipments from a CSV or XLSX file, all rows or none; print the summary."""
+    """Import shipments from a CSV, XLSX, XLS or ODS file, all rows or none; print the summary."""
     return _run("import", db, lambda _url: _import(db, file, dry_run, insert_only))
 
 
@@ -169,7 +169,11 @@ def _import(db: str | None, file: str, dry_run: bool, insert_only: bool) -> int:
         return 1
     finally:
         database.dispose()
-    how = f"read as {summary.encoding}" if summary.encoding else f"XLSX, sheet {summary.sheet}"
+    how = (
+        f"read as {summary.encoding}"
+        if summary.encoding
+        else f"{summary.kind.upper()}, sheet {summary.sheet}"
+    )
     if summary.encoding_assumed:
         how += " (assumed: the names in the file match the database best in this encoding)"
     print(f"{file}: {how}")

@@ -149,14 +149,14 @@ TEMPLATES: dict[str, str] = {
     "import.no_rows": "the file has a header row but no shipments",
     "import.insert_only": "this waybill already exists (--insert-only refuses updates)",
     "import.empty_file": "the file is empty",
-    "import.binary_file": "this is not a CSV or XLSX file (it looks like binary data)",
+    "import.binary_file": "this is not a CSV, XLSX, XLS or ODS file (it looks like binary data)",
     "import.bad_encoding": "the file cannot be read as {encoding}: {reason}",
     "import.unknown_encoding": (
         "the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)"
     ),
     "import.bad_csv": "the file is not valid CSV: {reason}",
     "import.no_sheets": "the workbook has no sheets",
-    "import.bad_xlsx": "this is not a readable XLSX file: {reason}",
+    "import.bad_xlsx": "this is not a readable XLSX, XLS or ODS workbook: {reason}",
     # -- records that are gone or changed (services) -------------------------------------------
     "shipment.not_found": "shipment {id} does not exist (it may have been deleted)",
     "shipment.changed": (

@@ -263,7 +263,7 @@ TEXTS: dict[str, str] = {
     ),
     "import.empty_file": QT_TRANSLATE_NOOP("ErrorTexts", "the file is empty"),
     "import.binary_file": QT_TRANSLATE_NOOP(
-        "ErrorTexts", "this is not a CSV or XLSX file (it looks like binary data)"
+        "ErrorTexts", "this is not a CSV, XLSX, XLS or ODS file (it looks like binary data)"
     ),
     "import.bad_encoding": QT_TRANSLATE_NOOP(
         "ErrorTexts", "the file cannot be read as {encoding}: {reason}"
@@ -275,7 +275,7 @@ TEXTS: dict[str, str] = {
     "import.bad_csv": QT_TRANSLATE_NOOP("ErrorTexts", "the file is not valid CSV: {reason}"),
     "import.no_sheets": QT_TRANSLATE_NOOP("ErrorTexts", "the workbook has no sheets"),
     "import.bad_xlsx": QT_TRANSLATE_NOOP(
-        "ErrorTexts", "this is not a readable XLSX file: {reason}"
+        "ErrorTexts", "this is not a readable XLSX, XLS or ODS workbook: {reason}"
     ),
     # records gone or changed, the database, backup and restore, demo data, command line
     "shipment.not_found": QT_TRANSLATE_NOOP(

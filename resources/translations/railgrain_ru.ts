@@ -943,8 +943,12 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>файл пуст</translation>
     </message>
     <message>
-        <source>this is not a CSV or XLSX file (it looks like binary data)</source>
-        <translation>это не файл CSV или XLSX (похоже на двоичные данные)</translation>
+        <source>this is not a CSV, XLSX, XLS or ODS file (it looks like binary data)</source>
+        <translation>это не файл CSV, XLSX, XLS или ODS (похоже на двоичные данные)</translation>
+    </message>
+    <message>
+        <source>this is not a readable XLSX, XLS or ODS workbook: {reason}</source>
+        <translation>не удаётся прочитать книгу XLSX, XLS или ODS: {reason}</translation>
     </message>
     <message>
         <source>the file cannot be read as {encoding}: {reason}</source>
@@ -961,10 +965,6 @@ The current database is kept next to it as a backup of its own.</source>
     <message>
         <source>the workbook has no sheets</source>
         <translation>в книге нет листов</translation>
-    </message>
-    <message>
-        <source>this is not a readable XLSX file: {reason}</source>
-        <translation>это не читаемый файл XLSX: {reason}</translation>
     </message>
     <message>
         <source>shipment {id} does not exist (it may have been deleted)</source>
@@ -1688,8 +1688,8 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>Импорт невозможен, пока не исправлены все ошибки.</translation>
     </message>
     <message>
-        <source>Read as an Excel workbook, sheet “%1”.</source>
-        <translation>Прочитано как книга Excel, лист «%1».</translation>
+        <source>Read as a workbook (%1), sheet “%2”.</source>
+        <translation>Прочитано как книга (%1), лист «%2».</translation>
     </message>
     <message>
         <source>Read as %1, separated by: %2.</source>
@@ -1771,8 +1771,8 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>Импорт отправок</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
-        <translation>Таблицы (*.csv *.xlsx *.txt *.tsv);;Все файлы (*)</translation>
+        <source>Spreadsheets (*.csv *.xlsx *.xls *.ods *.txt *.tsv);;All files (*)</source>
+        <translation>Таблицы (*.csv *.xlsx *.xls *.ods *.txt *.tsv);;Все файлы (*)</translation>
     </message>
     <message>
         <source>clipboard</source>

@@ -935,8 +935,12 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <source>this is not a CSV or XLSX file (it looks like binary data)</source>
-        <translation>这不是 CSV 或 XLSX 文件（看起来是二进制数据）</translation>
+        <source>this is not a CSV, XLSX, XLS or ODS file (it looks like binary data)</source>
+        <translation>这不是 CSV、XLSX、XLS 或 ODS 文件（看起来是二进制数据）</translation>
+    </message>
+    <message>
+        <source>this is not a readable XLSX, XLS or ODS workbook: {reason}</source>
+        <translation>无法读取的 XLSX、XLS 或 ODS 工作簿：{reason}</translation>
     </message>
     <message>
         <source>the file cannot be read as {encoding}: {reason}</source>
@@ -953,10 +957,6 @@ The current database is kept next to it as a backup of its own.</source>
     <message>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
-    </message>
-    <message>
-        <source>this is not a readable XLSX file: {reason}</source>
-        <translation>这不是可读取的 XLSX 文件：{reason}</translation>
     </message>
     <message>
         <source>shipment {id} does not exist (it may have been deleted)</source>
@@ -1676,8 +1676,8 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>必须先解决所有问题才能导入。</translation>
     </message>
     <message>
-        <source>Read as an Excel workbook, sheet “%1”.</source>
-        <translation>按 Excel 工作簿读取，工作表“%1”。</translation>
+        <source>Read as a workbook (%1), sheet “%2”.</source>
+        <translation>按工作簿（%1）读取，工作表“%2”。</translation>
     </message>
     <message>
         <source>Read as %1, separated by: %2.</source>
@@ -1759,8 +1759,8 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>导入运单</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
-        <translation>电子表格 (*.csv *.xlsx *.txt *.tsv);;所有文件 (*)</translation>
+        <source>Spreadsheets (*.csv *.xlsx *.xls *.ods *.txt *.tsv);;All files (*)</source>
+        <translation>电子表格 (*.csv *.xlsx *.xls *.ods *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>clipboard</source>

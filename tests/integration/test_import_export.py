@@ -239,8 +239,8 @@ def test_formula_looking_cells_are_escaped_and_read_back_as_text(
     [
         (b"", "the file is empty"),
         (b"waybill,commodity\n", "required columns are missing"),
-        (bytes(range(256)) * 8, "not a CSV or XLSX file"),
-        (b"PK\x03\x04broken zip", "not a readable XLSX file"),
+        (bytes(range(256)) * 8, "not a CSV, XLSX, XLS or ODS file"),
+        (b"PK\x03\x04broken zip", "not a readable XLSX, XLS or ODS workbook"),
     ],
 )
 def test_unreadable_files_exit_1(run, tmp_path: Path, content: bytes, message: str) -> None:

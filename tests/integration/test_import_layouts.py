@@ -178,3 +178,101 @@ def test_header_variants_and_a_weight_in_kilograms(run, tmp_path: Path) -> None:
         ("KG-1", "2026-11-05", 24_500, None),
         ("KG-2", "2026-11-06", 68_251, "вагон 2"),  # whole kilograms
     ]
+
+
+def _shipments(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT s.waybill, s.departure_date, s.net_weight_kg, o.name, d.name, c.name "
+            "FROM shipments s JOIN stations o ON o.id = s.origin_station_id "
+            "JOIN stations d ON d.id = s.destination_station_id "
+            "JOIN commodities c ON c.id = s.commodity_id ORDER BY s.waybill"
+        ).fetchall()
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_an_excel_97_xls_file_as_accounting_systems_export_it(run, tmp_path: Path) -> None:
+    """tests/data/register_1c.xls was written by xlwt (BIFF8, as 1C and older Excel save it):
+    a cover sheet, a title above the header in row 3, a date cell, stations written
+    "ст. Цинтунся" and "Костанай (684001)", and an "Итого" row."""
+    db = tmp_path / "db.sqlite"
+    done = run("import", DATA / "register_1c.xls", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "register_1c.xls: XLS, sheet Отгрузки" in done.stdout
+    assert "Header found in row 3" in done.stdout and "Totals rows left out: 6" in done.stdout
+    assert _shipments(db) == [
+        ("KZ9000001", "2026-11-20", 68_500, "Kostanay", "Qingtongxia", "Wheat flour"),
+        ("KZ9000002", "2026-11-21", 64_250, "Kostanay", "Xi'an International Port", "Barley"),
+    ]
+
+
+def _ods(path: Path, rows: list[list[str]]) -> Path:
+    """A minimal OpenDocument spreadsheet, as LibreOffice stores one: text cells only."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(
+        "<table:table-row>"
+        + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p>'
+            "</table:table-cell>"
+            for c in row
+        )
+        + "</table:table-row>"
+        for row in rows
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Лист1">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2"><manifest:file-entry manifest:full-path="/"'
+        ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_ods_workbook_imports_and_its_problems_name_rows(run, tmp_path: Path) -> None:
+    header = ["运单号", "货物", "发站", "到站", "发车日期", "净重(吨)"]
+    good = ["CN-1", "小麦粉", "科斯塔奈", "西安国际港", "2026年11月20日", "68.5"]
+    bad = ["CN-2", "小麦粉", "科斯塔奈", "西安", "2026年11月21日", "69"]
+    path = _ods(tmp_path / "list.ods", [header, good, bad])
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        "  row 3, column 到站, value '西安': unknown station; "
+        "did you mean Xi'an International Port?"
+    ]
+    path = _ods(tmp_path / "list.ods", [header, good])
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "list.ods: ODS, sheet Лист1" in done.stdout
+    assert _shipments(db) == [
+        ("CN-1", "2026-11-20", 68_500, "Kostanay", "Xi'an International Port", "Wheat flour")
+    ]
+
+
+def test_a_file_that_is_no_table_is_still_refused_as_binary(run, tmp_path: Path) -> None:
+    # An OLE2 file is read as a workbook; anything else binary is refused before decoding.
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    done = run("import", path, "--db", tmp_path / "db.sqlite")
+    assert done.returncode == 1
+    assert "not a CSV, XLSX, XLS or ODS file" in done.stderr

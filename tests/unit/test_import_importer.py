@@ -93,7 +93,7 @@ BAD = [
     pytest.param(_csv(), ["the file has a header row but no shipments"], id="header-only"),
     pytest.param(
         bytes(range(256)) * 4,
-        ["this is not a CSV or XLSX file (it looks like binary data)"],
+        ["this is not a CSV, XLSX, XLS or ODS file (it looks like binary data)"],
         id="binary",
     ),
     pytest.param(

@@ -260,8 +260,10 @@ class ImportDialog(QDialog):
 
     def _show_read_as(self, result: Plan) -> None:
         table = result.table
-        if table.kind == "xlsx":
-            text = arg(self.tr("Read as an Excel workbook, sheet “%1”."), table.sheet or "")
+        if table.kind != "csv":
+            text = arg(
+                self.tr("Read as a workbook (%1), sheet “%2”."), table.kind.upper(), table.sheet or ""
+            )
             self._encoding.setEnabled(False)
             self._separator.setEnabled(False)
         else:

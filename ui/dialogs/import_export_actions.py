@@ -67,7 +67,7 @@ class ImportExportActions(QObject):
             self._window,
             self.tr("Import shipments"),
             self._settings.get(keys.IMPORT_EXPORT_FOLDER),
-            self.tr("Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)"),
+            self.tr("Spreadsheets (*.csv *.xlsx *.xls *.ods *.txt *.tsv);;All files (*)"),
         )
         if path:
             self.open_file(path)

@@ -99,6 +99,8 @@ class Summary:
     header_row: int = 1
     sheet: str | None = None
     skipped_rows: tuple[int, ...] = ()
+    #: "csv", "xlsx", "ods" or "xls".
+    kind: str = "csv"
 
     def line(self) -> str:
         """The one-line summary: "inserted N, updated M, unchanged K"."""
@@ -193,6 +195,7 @@ def _summary(result: Plan, *, written: bool, ids: Sequence[int] = ()) -> Summary
         header_row=result.table.header_row,
         sheet=result.table.sheet,
         skipped_rows=result.table.skipped_rows,
+        kind=result.table.kind,
     )
 
 

@@ -1,7 +1,9 @@
 """Bytes → a header row and data rows, for CSV and XLSX files as they really come.
 
-CSV or XLSX is decided by content (an XLSX file is a zip archive). A CSV file's encoding and
-separator are detected here; the user can override both in the preview.
+CSV or a workbook is decided by content: an XLSX or ODS file is a zip archive, an Excel 97-2003
+XLS file (what older accounting systems such as 1C still export) an OLE2 compound file.
+A CSV file's encoding and separator are detected here; the user can override both in the
+preview.
 
 Registers kept in Excel rarely start with their header: a title, a company name and a date
 often come first, and a totals row ("Итого", "合计", "Total") closes the list. The header is
@@ -28,6 +30,7 @@ FALLBACK_ENCODINGS: tuple[str, ...] = ("gb18030", "cp1251")
 ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", *FALLBACK_ENCODINGS)
 SEPARATORS: tuple[str, ...] = (",", ";", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: Data rows looked at when judging an encoding or separator.
 _SAMPLE_ROWS = 200
 #: Rows looked at for the header (titles, a company name and a date may come first).
@@ -42,7 +45,7 @@ TOTAL_WORDS = frozenset(
 class Table:
     """A file read into cells. ``rows[i]`` is the row Excel numbers ``row_numbers[i]``."""
 
-    kind: str  # "csv" or "xlsx"
+    kind: str  # "csv", "xlsx", "ods" or "xls"
     headers: tuple[str, ...]
     rows: list[Sequence[object]]
     row_numbers: list[int]
@@ -59,9 +62,14 @@ class Table:
     skipped_rows: tuple[int, ...] = ()
 
 
-def is_xlsx(data: bytes) -> bool:
-    """Whether ``data`` looks like an XLSX (zip) file."""
-    return data.startswith(_ZIP_MAGIC)
+def workbook_kind(data: bytes) -> str | None:
+    """The kind of workbook ``data`` is ("xlsx", "ods" or "xls"), or None (CSV, or no table)."""
+    if data.startswith(_ZIP_MAGIC):
+        # An OpenDocument file's first member is "mimetype", stored uncompressed.
+        return "ods" if b"opendocument.spreadsheet" in data[:100] else "xlsx"
+    if data.startswith(_OLE2_MAGIC):
+        return "xls"
+    return None
 
 
 def read(
@@ -88,8 +96,9 @@ def read(
     """
     if not data.strip():
         raise refuse(Message("import.empty_file"))
-    if is_xlsx(data):
-        return _read_xlsx(data)
+    kind = workbook_kind(data)
+    if kind is not None:
+        return _read_workbook(data, kind)
     if b"\x00" in data[:4096] or _mostly_binary(data[:4096]):
         raise refuse(Message("import.binary_file"))
     text, used, assumed = _decode(data, encoding, known_names)
@@ -236,8 +245,8 @@ def _parse_csv(
     return pick + 1, tuple(head[pick]), rows, numbers
 
 
-def _read_xlsx(data: bytes) -> Table:
-    from python_calamine import CalamineWorkbook  # loaded only for XLSX files
+def _read_workbook(data: bytes, kind: str) -> Table:
+    from python_calamine import CalamineWorkbook  # loaded only for workbooks
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -271,7 +280,7 @@ def _read_xlsx(data: bytes) -> Table:
             numbers.append(index)
     skipped = _drop_totals(rows, numbers)
     return Table(
-        "xlsx", headers, rows, numbers, header_row=pick + 1, sheet=sheet, skipped_rows=skipped
+        kind, headers, rows, numbers, header_row=pick + 1, sheet=sheet, skipped_rows=skipped
     )
 
 
