@@ -262,7 +262,9 @@ class ImportDialog(QDialog):
         table = result.table
         if table.kind != "csv":
             text = arg(
-                self.tr("Read as a workbook (%1), sheet “%2”."), table.kind.upper(), table.sheet or ""
+                self.tr("Read as a workbook (%1), sheet “%2”."),
+                table.kind.upper(),
+                table.sheet or "",
             )
             self._encoding.setEnabled(False)
             self._separator.setEnabled(False)
