@@ -276,3 +276,59 @@ def test_a_file_that_is_no_table_is_still_refused_as_binary(run, tmp_path: Path)
     done = run("import", path, "--db", tmp_path / "db.sqlite")
     assert done.returncode == 1
     assert "not a CSV, XLSX, XLS or ODS file" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix", "shown"),
+    [
+        ("utf-16-le", b"\xff\xfe", "utf-16"),  # Excel's "Unicode Text": a BOM, tabs
+        ("utf-16-le", b"", "utf-16-le"),
+        ("utf-16-be", b"", "utf-16-be"),
+    ],
+)
+def test_utf16_text_as_excel_saves_unicode_text(
+    run, tmp_path: Path, encoding: str, prefix: bytes, shown: str
+) -> None:
+    lines = [
+        "运单号\t货物\t发站\t到站\t发车日期\t净重(吨)\t状态",
+        "CN-7\t小麦粉\t科斯塔奈\t青铜峡站\t2026年11月20日\t68.5 吨\t在途",
+    ]
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(prefix + "\r\n".join(lines).encode(encoding))
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert f"unicode.txt: read as {shown}\n" in done.stdout
+    assert _shipments(db) == [
+        ("CN-7", "2026-11-20", 68_500, "Kostanay", "Qingtongxia", "Wheat flour")
+    ]
+
+
+def test_a_kazakh_register_in_kz1048_with_units_and_worded_dates(run, tmp_path: Path) -> None:
+    """Kazakh headers and statuses, saved by Windows in KZ-1048 (cp1251 has no қ, ө, ү…)."""
+    lines = [
+        "Жүкқұжат нөмірі;Жүк;Жөнелту станциясы;Баратын станция;Жөнелтілген күні;"
+        "Таза салмағы, т;Мәртебесі",
+        "KZ-1;Пшеница;Қостанай;Цинтунся;20 ноября 2026 г.;68 500 кг;жолда",
+        "KZ-2;Ячмень;Қостанай;Цинтунся;21-Nov-26;64,25 т;шекарада",
+        "KZ-3;Ячмень;Қостанай;Цинтунся;22.11.2026 г.;1,5 мешка;жолда",
+    ]
+    path = tmp_path / "тізілім.csv"
+    path.write_bytes("\r\n".join(lines).encode("kz1048"))
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        "  row 4, column Таза салмағы, т, value '1,5 мешка': not a number"
+    ]
+    path.write_bytes("\r\n".join(lines[:3]).encode("kz1048"))
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "read as kz1048" in done.stdout
+    assert _shipments(db) == [
+        ("KZ-1", "2026-11-20", 68_500, "Kostanay", "Qingtongxia", "Wheat"),
+        ("KZ-2", "2026-11-21", 64_250, "Kostanay", "Qingtongxia", "Barley"),
+    ]
+    with sqlite3.connect(db) as conn:
+        statuses = conn.execute("SELECT status FROM shipments ORDER BY waybill").fetchall()
+    assert statuses == [("in_transit",), ("at_border",)]

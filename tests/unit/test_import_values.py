@@ -61,8 +61,30 @@ def test_slash_dates_need_their_column_to_tell_day_from_month() -> None:
 
 
 @pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("5-Jan-25", date(2025, 1, 5)),  # Excel's d-mmm-yy, saved as text in a CSV
+        ("05-Jan-2025", date(2025, 1, 5)),
+        ("5 January 2025", date(2025, 1, 5)),
+        ("Jan 5, 2025", date(2025, 1, 5)),
+        ("SEPT 30 2025 10:00", date(2025, 9, 30)),
+        ("5 января 2025 г.", date(2025, 1, 5)),
+        ("5 января 2025 года", date(2025, 1, 5)),
+        ("05 янв. 2025", date(2025, 1, 5)),
+        ("1 мая 2025", date(2025, 5, 1)),
+        ("05.01.2025 г.", date(2025, 1, 5)),
+        ("05.01.2025г", date(2025, 1, 5)),
+    ],
+)
+def test_dates_with_the_month_as_a_word_and_a_year_word(cell: str, expected: date) -> None:
+    assert v.parse_date(cell) == expected
+
+
+@pytest.mark.parametrize(
     ("cell", "message"),
     [
+        ("31-Feb-25", "this day does not exist"),
+        ("5 Foo 2025", "not a date"),
         ("2025-02-30", "this day does not exist"),
         ("30.02.2025", "this day does not exist"),
         ("tomorrow", "not a date"),
@@ -109,6 +131,25 @@ def test_numbers_are_read_with_the_columns_mark(
     assert v.parse_number(cell, style) == expected
 
 
+@pytest.mark.parametrize(
+    ("cell", "number", "kilograms_in_unit"),
+    [
+        ("68,5 т", "68,5", 1000),
+        ("68,5 т.", "68,5", 1000),
+        ("68.5t", "68.5", 1000),
+        ("68.5 吨", "68.5", 1000),
+        ("68 500 кг", "68 500", 1),
+        ("68500kg", "68500", 1),
+        ("68.5", "68.5", None),
+        ("1,5 bags", "1,5 bags", None),  # no weight unit: refused as a number later
+    ],
+)
+def test_a_weight_cell_may_end_with_its_unit(
+    cell: str, number: str, kilograms_in_unit: int | None
+) -> None:
+    assert v.split_weight_unit(cell) == (number, kilograms_in_unit)
+
+
 def test_weights_are_positive_and_plausible() -> None:
     assert v.tonnes_to_kg(Decimal("24.5")) == 24_500
     with pytest.raises(ValueError, match="more than 0 t"):
@@ -126,10 +167,12 @@ def test_weights_are_positive_and_plausible() -> None:
         ("В пути", Status.IN_TRANSIT),
         ("已到达", Status.ARRIVED),
         ("прибыл", Status.ARRIVED),
+        ("Жолда", Status.IN_TRANSIT),  # Kazakh
+        ("шекарада", Status.AT_BORDER),
         ("", None),
     ],
 )
-def test_statuses_are_read_in_three_languages(cell: str, status: Status | None) -> None:
+def test_statuses_are_read_in_four_languages(cell: str, status: Status | None) -> None:
     assert v.parse_status(cell) is status
 
 
@@ -158,10 +201,13 @@ def test_escaped_formula_text_loses_its_apostrophe() -> None:
         ("Net Tonnes", "net_tonnes"),
         ("Станция отправления", "origin_station"),
         ("口岸站", "border_station"),
+        ("Жүкқұжат нөмірі", "waybill"),  # Kazakh
+        ("Жөнелту станциясы", "origin_station"),
+        ("Таза салмағы, т", "net_tonnes"),
         ("colour", None),
     ],
 )
-def test_headers_are_recognised_in_three_languages(header: str, canonical: str | None) -> None:
+def test_headers_are_recognised_in_four_languages(header: str, canonical: str | None) -> None:
     assert recognise(header) == canonical
 
 

@@ -1,4 +1,4 @@
-"""Column headers in English, Chinese or Russian, mapped to the canonical field names."""
+"""Column headers in English, Chinese, Russian or Kazakh, mapped to the canonical field names."""
 
 from __future__ import annotations
 
@@ -19,8 +19,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "waybill number",
         "SMGS",
         "СМГС",
+        "Жүкқұжат",
+        "Жүкқұжат нөмірі",
     ),
-    "train_no": ("车次", "班列号", "Поезд", "№ поезда", "Номер поезда", "train", "train number"),
+    "train_no": (
+        "车次",
+        "班列号",
+        "Поезд",
+        "№ поезда",
+        "Номер поезда",
+        "train",
+        "train number",
+        "Пойыз",
+        "Пойыз нөмірі",
+    ),
     "commodity": (
         "货物",
         "品名",
@@ -31,6 +43,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "goods",
         "cargo",
         "product",
+        "Жүк",
+        "Жүктің атауы",
     ),
     "supplier": (
         "供应商",
@@ -40,8 +54,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Отправитель",
         "shipper",
         "seller",
+        "Жеткізуші",
+        "Жүк жөнелтуші",
     ),
-    "consignee": ("收货人", "收货单位", "Грузополучатель", "Получатель", "buyer"),
+    "consignee": (
+        "收货人",
+        "收货单位",
+        "Грузополучатель",
+        "Получатель",
+        "buyer",
+        "Жүк алушы",
+        "Алушы",
+    ),
     "origin_station": (
         "发站",
         "始发站",
@@ -51,6 +75,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "origin",
         "origin station",
         "from",
+        "Жөнелту станциясы",
     ),
     "border_station": (
         "口岸站",
@@ -60,6 +85,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Пограничный переход",
         "border",
         "border crossing",
+        "Шекаралық станция",
+        "Шекара өткелі",
     ),
     "destination_station": (
         "到站",
@@ -70,6 +97,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "destination",
         "destination station",
         "to",
+        "Баратын станция",
+        "Межелі станция",
     ),
     "departure_date": (
         "发车日期",
@@ -80,8 +109,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "departure",
         "departure date",
         "departed",
+        "Жөнелтілген күні",
+        "Жөнелту күні",
     ),
-    "eta": ("预计到达", "预计到达日期", "Ожидаемое прибытие", "expected arrival"),
+    "eta": (
+        "预计到达",
+        "预计到达日期",
+        "Ожидаемое прибытие",
+        "expected arrival",
+        "Күтілетін келу күні",
+    ),
     "arrival_date": (
         "到达日期",
         "实际到达",
@@ -89,8 +126,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "arrival",
         "arrival date",
         "arrived",
+        "Келген күні",
+        "Келу күні",
     ),
-    "status": ("状态", "Статус"),
+    "status": ("状态", "Статус", "Мәртебесі", "Мәртебе", "Күйі"),
     "net_tonnes": (
         "净重(吨)",
         "净重(t)",
@@ -99,6 +138,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Вес нетто (т)",
         "Масса нетто, т",
         "Нетто, т",
+        "Таза салмағы, т",
+        "Таза салмақ, т",
         "net weight, t",
         "net weight (t)",
         "net t",
@@ -114,8 +155,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Вес нетто (кг)",
         "Масса нетто, кг",
         "Нетто, кг",
+        "Таза салмағы, кг",
     ),
-    "wagons": ("车皮数", "车数", "Вагонов", "Вагоны", "Кол-во вагонов", "Количество вагонов"),
+    "wagons": (
+        "车皮数",
+        "车数",
+        "Вагонов",
+        "Вагоны",
+        "Кол-во вагонов",
+        "Количество вагонов",
+        "Вагон саны",
+        "Вагондар саны",
+    ),
     "containers": (
         "集装箱数",
         "箱数",
@@ -123,9 +174,29 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Контейнеры",
         "Кол-во контейнеров",
         "Количество контейнеров",
+        "Контейнер саны",
+        "Контейнерлер саны",
     ),
-    "contract": ("合同号", "合同编号", "Договор", "№ договора", "Контракт", "contract no"),
-    "notes": ("备注", "说明", "Примечание", "Примечания", "note", "comments", "remarks"),
+    "contract": (
+        "合同号",
+        "合同编号",
+        "Договор",
+        "№ договора",
+        "Контракт",
+        "contract no",
+        "Шарт",
+        "Келісімшарт",
+    ),
+    "notes": (
+        "备注",
+        "说明",
+        "Примечание",
+        "Примечания",
+        "note",
+        "comments",
+        "remarks",
+        "Ескертпе",
+    ),
     # Wagon and container numbers, several in a cell, separated by ";", "," or spaces.
     "units": (
         "箱号",

@@ -24,10 +24,11 @@ from models.messages import Message
 from models.services.imports.headers import header_score
 from models.services.imports.problems import refuse
 
-#: Encodings tried after strict UTF-8, in order of preference on a tie.
-FALLBACK_ENCODINGS: tuple[str, ...] = ("gb18030", "cp1251")
-#: Every encoding the preview offers.
-ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", *FALLBACK_ENCODINGS)
+#: Encodings tried after strict UTF-8, in order of preference on a tie. KZ-1048 is Windows
+#: Cyrillic with the Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і) where cp1251 has others.
+FALLBACK_ENCODINGS: tuple[str, ...] = ("gb18030", "cp1251", "kz1048")
+#: Every encoding the preview offers (UTF-16: Excel's "Unicode Text", tab-separated).
+ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", *FALLBACK_ENCODINGS, "utf-16")
 SEPARATORS: tuple[str, ...] = (",", ";", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -99,9 +100,10 @@ def read(
     kind = workbook_kind(data)
     if kind is not None:
         return _read_workbook(data, kind)
-    if b"\x00" in data[:4096] or _mostly_binary(data[:4096]):
+    utf16 = _utf16(data)
+    if utf16 is None and (b"\x00" in data[:4096] or _mostly_binary(data[:4096])):
         raise refuse(Message("import.binary_file"))
-    text, used, assumed = _decode(data, encoding, known_names)
+    text, used, assumed = _decode(data, encoding or utf16, known_names)
     sep = separator or _detect_separator(text)
     header_row, headers, rows, numbers = _parse_csv(text, sep)
     skipped = _drop_totals(rows, numbers)
@@ -149,6 +151,24 @@ def _drop_totals(rows: list[Sequence[object]], numbers: list[int]) -> tuple[int,
 def _is_total(row: Sequence[object]) -> bool:
     first = next((c for c in row if _filled(c)), None)
     return isinstance(first, str) and first.strip().rstrip(":").strip().casefold() in TOTAL_WORDS
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 codec a text file is in, or None.
+
+    Excel's "Unicode Text" starts with a byte order mark; without one, UTF-16 text has a zero
+    byte in every other place of its Latin letters, digits and separators.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    high, low = sample[1::2].count(0), sample[0::2].count(0)
+    if pairs >= 2 and high > pairs // 3 and low * 10 < high:
+        return "utf-16-le"
+    if pairs >= 2 and low > pairs // 3 and high * 10 < low:
+        return "utf-16-be"
+    return None
 
 
 def _mostly_binary(sample: bytes) -> bool:

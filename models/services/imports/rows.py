@@ -154,13 +154,17 @@ def _number_styles(
             cells = by_column[cols[name]]
             # Each distinct text once, in the order of the file (the first bad one is named).
             distinct = [c for c in dict.fromkeys(cells) if c and isinstance(c, str)]
-            style, bad = v.column_style(distinct)
+            # The numbers without a unit ("68,5 т." has no decimal point), each to its cell.
+            numbers: dict[str, str] = {}
+            for c in distinct:
+                numbers.setdefault(v.split_weight_unit(c)[0] if name == "net_tonnes" else c, c)
+            style, bad = v.column_style(numbers)
             if bad is not None:
-                where = table.row_numbers[cells.index(bad)]
+                cell = numbers[bad]
                 problems.add(
-                    where,
+                    table.row_numbers[cells.index(cell)],
                     mapping.header_of(name),
-                    bad,
+                    cell,
                     Message("import.decimal_mark"),
                 )
             styles[name] = style
@@ -310,12 +314,15 @@ def _field_parsers(
         return parse
 
     def tonnes(cell: object) -> int:
-        number = v.parse_number(
-            required(cell) if isinstance(cell, str) else cell, styles.get("net_tonnes")
-        )
+        # A unit in the cell ("68,5 т", "68 500 кг") says more than the header's.
+        per_unit = 1 if in_kg else 1000
+        if isinstance(cell, str):
+            cell, unit = v.split_weight_unit(required(cell))
+            per_unit = unit or per_unit
+        number = v.parse_number(cell, styles.get("net_tonnes"))
         if number is None:
             raise ImportValueError("import.required_cell")
-        return v.tonnes_to_kg(number / 1000 if in_kg else number)
+        return v.tonnes_to_kg(number * per_unit / 1000)
 
     def count(field: str) -> Parser:
         style = styles.get(field)

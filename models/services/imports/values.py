@@ -33,6 +33,34 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, str, str]], ...] = (
     # 20250105: what some Chinese systems export.
     (re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"), ("y", "m", "d")),
 )
+#: "5-Jan-25" (Excel's d-mmm-yy), "5 января 2025", "05 янв. 2025": a month by its name.
+_NAMED_DAY_FIRST = re.compile(r"(\d{1,2})[-\s./]*([^\W\d_]+)\.?[-\s./,]*(\d{4}|\d{2})(?!\d)")
+#: "Jan 5, 2025", "January 5 2025".
+_NAMED_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?\s*(\d{1,2}),?\s*(\d{4})(?!\d)")
+#: A year word after a Russian date: "05.01.2025 г.", "5 января 2025 года".
+_YEAR_WORD = re.compile(r"\s*(?:г\.?|года)$", re.IGNORECASE)
+#: Month names and abbreviations (English; Russian nominative, genitive, short) → month.
+MONTHS: dict[str, int] = {}
+for _month, _names in enumerate(
+    (
+        ("january", "январь", "января", "янв"),
+        ("february", "февраль", "февраля", "фев", "февр"),
+        ("march", "март", "марта", "мар"),
+        ("april", "апрель", "апреля", "апр"),
+        ("may", "май", "мая"),
+        ("june", "июнь", "июня", "июн"),
+        ("july", "июль", "июля", "июл"),
+        ("august", "август", "августа", "авг"),
+        ("september", "sept", "сентябрь", "сентября", "сен", "сент"),
+        ("october", "октябрь", "октября", "окт"),
+        ("november", "ноябрь", "ноября", "ноя", "нояб"),
+        ("december", "декабрь", "декабря", "дек"),
+    ),
+    start=1,
+):
+    MONTHS[_names[0][:3]] = _month
+    for _name in _names:
+        MONTHS[_name] = _month
 #: 05/01/2025 or 05-01-2025: day first or month first, as the column decides (date_order).
 _SLASH_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 DAY_FIRST = "dmy"
@@ -40,17 +68,25 @@ MONTH_FIRST = "mdy"
 # A time part after the date ("2025-01-05 00:00:00", "2025-01-05T08:30") is ignored.
 _TIME_TAIL = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
-#: Status words in English, Chinese and Russian (case-folded) → status.
+#: Status words in English, Chinese, Russian and Kazakh (case-folded) → status.
 STATUS_WORDS: dict[str, Status] = {}
 for _status, _words in {
-    Status.PLANNED: ("planned", "计划", "已计划", "запланирован", "план"),
-    Status.LOADING: ("loading", "装车", "装车中", "погрузка"),
-    Status.IN_TRANSIT: ("in transit", "在途", "в пути"),
-    Status.AT_BORDER: ("at border", "at the border", "口岸", "在口岸", "на границе"),
-    Status.CUSTOMS: ("customs", "清关", "报关", "海关", "таможня", "на таможне"),
-    Status.ARRIVED: ("arrived", "已到达", "到达", "прибыл", "прибыло"),
-    Status.UNLOADED: ("unloaded", "已卸车", "卸车", "выгружен", "выгружено"),
-    Status.CANCELLED: ("cancelled", "canceled", "已取消", "取消", "отменён", "отменен"),
+    Status.PLANNED: ("planned", "计划", "已计划", "запланирован", "план", "жоспарланған"),
+    Status.LOADING: ("loading", "装车", "装车中", "погрузка", "тиелуде"),
+    Status.IN_TRANSIT: ("in transit", "在途", "в пути", "жолда"),
+    Status.AT_BORDER: ("at border", "at the border", "口岸", "在口岸", "на границе", "шекарада"),
+    Status.CUSTOMS: ("customs", "清关", "报关", "海关", "таможня", "на таможне", "кеденде"),
+    Status.ARRIVED: ("arrived", "已到达", "到达", "прибыл", "прибыло", "келді"),
+    Status.UNLOADED: ("unloaded", "已卸车", "卸车", "выгружен", "выгружено", "түсірілді"),
+    Status.CANCELLED: (
+        "cancelled",
+        "canceled",
+        "已取消",
+        "取消",
+        "отменён",
+        "отменен",
+        "күші жойылды",
+    ),
 }.items():
     STATUS_WORDS[_status.value] = _status
     STATUS_WORDS[_status.value.replace("_", " ")] = _status
@@ -109,18 +145,39 @@ def _parse_date_text(value: str, slash_order: str | None = None) -> date:
         patterns.append(
             (_SLASH_DATE, ("d", "m", "y") if slash_order == DAY_FIRST else ("m", "d", "y"))
         )
+    value = _YEAR_WORD.sub("", value)
     for pattern, order in patterns:
         match = pattern.match(value)
         if match and _TIME_TAIL.fullmatch(value[match.end() :]):
             parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
             year = parts["y"] if "y" in parts else 2000 + parts["yy"]
-            try:
-                return date(year, parts["m"], parts["d"])
-            except ValueError:
-                raise ImportValueError("import.no_such_day") from None
+            return _day(year, parts["m"], parts["d"])
+    named = _named_month(value)
+    if named is not None:
+        return named
     if re.fullmatch(r"\d{5}(\.\d+)?", value):
         return _serial(float(value))
     raise ImportValueError("import.not_a_date")
+
+
+def _named_month(value: str) -> date | None:
+    """A date whose month is a word ("5-Jan-25", "5 января 2025", "Jan 5, 2025"), else None."""
+    for pattern, day_first in ((_NAMED_DAY_FIRST, True), (_NAMED_MONTH_FIRST, False)):
+        match = pattern.match(value)
+        if not match or not _TIME_TAIL.fullmatch(value[match.end() :]):
+            continue
+        day, word, year = match.groups() if day_first else match.group(2, 1, 3)
+        month = MONTHS.get(word.casefold())
+        if month is not None:
+            return _day(int(year) + (2000 if len(year) == 2 else 0), month, int(day))
+    return None
+
+
+def _day(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ImportValueError("import.no_such_day") from None
 
 
 def date_order(values: Iterable[str]) -> tuple[str | None, str | None]:
@@ -248,6 +305,28 @@ def parse_number(cell: object, style: str | None) -> Decimal | None:
     if not number.is_finite():
         raise ImportValueError("import.not_a_number")
     return number
+
+
+#: A unit a weight cell may end with → kilograms in one of it.
+WEIGHT_UNITS: dict[str, int] = {
+    **dict.fromkeys(("t", "tn", "tonnes", "tons", "т", "тн", "тонн", "тонны", "吨"), 1000),
+    **dict.fromkeys(("kg", "кг", "公斤", "千克"), 1),
+}
+_UNIT_TAIL = re.compile(r"(.*\d)\s*([^\W\d_]+)\.?")
+
+
+def split_weight_unit(value: str) -> tuple[str, int | None]:
+    """A weight cell's number and the kilograms in the unit it ends with, if it names one.
+
+    "68,5 т" → ("68,5", 1000); "68 500 кг" → ("68 500", 1); "68.5" → ("68.5", None). A word
+    that is no weight unit stays, so the number is refused as it is.
+    """
+    match = _UNIT_TAIL.fullmatch(value.strip())
+    if match:
+        unit = WEIGHT_UNITS.get(match.group(2).casefold())
+        if unit is not None:
+            return match.group(1), unit
+    return value, None
 
 
 def tonnes_to_kg(tonnes: Decimal) -> int:
