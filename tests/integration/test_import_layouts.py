@@ -332,3 +332,26 @@ def test_a_kazakh_register_in_kz1048_with_units_and_worded_dates(run, tmp_path: 
     with sqlite3.connect(db) as conn:
         statuses = conn.execute("SELECT status FROM shipments ORDER BY waybill").fetchall()
     assert statuses == [("in_transit",), ("at_border",)]
+
+
+def test_excels_sep_line_and_text_literals_that_keep_leading_zeros(run, tmp_path: Path) -> None:
+    lines = [
+        "sep=;",
+        "waybill;train_no;commodity;origin_station;destination_station;departure_date;net_tonnes",
+        '="0012345";="0099";Wheat;Kostanay;Qingtongxia;05.01.2025;68,5',
+        '="=1+1";T-1;Wheat;Kostanay;Qingtongxia;05.01.2025;68,5',
+    ]
+    path = tmp_path / "export.csv"
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1  # the text inside is taken as it is, never evaluated
+    assert done.stderr.splitlines()[1].startswith("  row 4, column waybill, value '=1+1': ")
+    path.write_text("\r\n".join(lines[:3]), encoding="utf-8")
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "Header found in row 2" in done.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT waybill, train_no FROM shipments").fetchall() == [
+            ("0012345", "0099")
+        ]

@@ -251,14 +251,16 @@ def _parse_csv(
         if pick is None:
             raise refuse(Message("import.empty_file"))
         for record, cells in enumerate(head[pick + 1 :], start=pick + 2):
-            if "".join(cells).strip():
-                rows.append(cells)
+            joined = "".join(cells)
+            if joined.strip():
+                rows.append(_unwrap_text_literals(cells) if '="' in joined else cells)
                 numbers.append(record)
         record = len(head)
         for cells in reader:
             record += 1
-            if "".join(cells).strip():  # one C call per row, not one per cell
-                rows.append(cells)
+            joined = "".join(cells)  # one C call per row, not one per cell
+            if joined.strip():
+                rows.append(_unwrap_text_literals(cells) if '="' in joined else cells)
                 numbers.append(record)
     except csv.Error as error:
         raise refuse(Message("import.bad_csv", reason=str(error)), row=record + 1) from None
@@ -302,6 +304,14 @@ def _read_workbook(data: bytes, kind: str) -> Table:
     return Table(
         kind, headers, rows, numbers, header_row=pick + 1, sheet=sheet, skipped_rows=skipped
     )
+
+
+def _unwrap_text_literals(cells: list[str]) -> list[str]:
+    """``="0012345"`` → ``0012345``: how exports keep Excel from dropping leading zeros.
+
+    Excel shows such a cell as the text inside; nothing is evaluated here either.
+    """
+    return [c[2:-1] if c.startswith('="') and c.endswith('"') and len(c) > 2 else c for c in cells]
 
 
 def _recognised(row: Sequence[object]) -> int:
