@@ -168,6 +168,11 @@ def test_weights_are_positive_and_plausible() -> None:
         ("已到达", Status.ARRIVED),
         ("прибыл", Status.ARRIVED),
         ("Жолда", Status.IN_TRANSIT),  # Kazakh
+        ("в пути следования", Status.IN_TRANSIT),  # as forwarders' status lists put it
+        ("在途中", Status.IN_TRANSIT),
+        ("清关中", Status.CUSTOMS),
+        ("Прибыл на станцию назначения", Status.ARRIVED),
+        ("待装车", Status.PLANNED),
         ("шекарада", Status.AT_BORDER),
         ("", None),
     ],
