@@ -297,7 +297,8 @@ def _read_workbook(data: bytes, kind: str) -> Table:
     rows: list[Sequence[object]] = []
     numbers: list[int] = []
     for index, row in enumerate(cells[pick + 1 :], start=pick + 2):
-        if any(_filled(c) for c in row):
+        # Most rows have their first cell filled: only the others are looked at cell by cell.
+        if (row and _filled(row[0])) or any(_filled(c) for c in row):
             rows.append(row)
             numbers.append(index)
     skipped = _drop_totals(rows, numbers)
