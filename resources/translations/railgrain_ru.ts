@@ -1804,6 +1804,82 @@ The current database is kept next to it as a backup of its own.</source>
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>Waybill</source>
+        <extracomment>What each field of a file is, for the column choices (shown with its canonical name).</extracomment>
+        <translation>Накладная</translation>
+    </message>
+    <message>
+        <source>Train number</source>
+        <translation>Номер поезда</translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation>Груз</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Поставщик</translation>
+    </message>
+    <message>
+        <source>Consignee</source>
+        <translation>Грузополучатель</translation>
+    </message>
+    <message>
+        <source>Origin station</source>
+        <translation>Станция отправления</translation>
+    </message>
+    <message>
+        <source>Border station</source>
+        <translation>Пограничная станция</translation>
+    </message>
+    <message>
+        <source>Destination station</source>
+        <translation>Станция назначения</translation>
+    </message>
+    <message>
+        <source>Departure date</source>
+        <translation>Дата отправления</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>Ожидаемое прибытие</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Дата прибытия</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Net weight</source>
+        <translation>Вес нетто</translation>
+    </message>
+    <message>
+        <source>Wagons</source>
+        <translation>Вагонов</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Контейнеров</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Wagon and container numbers</source>
+        <translation>Номера вагонов и контейнеров</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Railgrain — %1</source>

@@ -1792,6 +1792,82 @@ The current database is kept next to it as a backup of its own.</source>
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>Waybill</source>
+        <extracomment>What each field of a file is, for the column choices (shown with its canonical name).</extracomment>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Train number</source>
+        <translation>车次</translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Consignee</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Origin station</source>
+        <translation>发站</translation>
+    </message>
+    <message>
+        <source>Border station</source>
+        <translation>口岸站</translation>
+    </message>
+    <message>
+        <source>Destination station</source>
+        <translation>到站</translation>
+    </message>
+    <message>
+        <source>Departure date</source>
+        <translation>发车日期</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>到达日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Net weight</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>Wagons</source>
+        <translation>车皮数</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>集装箱数</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Wagon and container numbers</source>
+        <translation>车号/箱号</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Railgrain — %1</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QSettings
 
 from models.db import Database, open_database
 from models.services.demo import create_demo
+from ui.i18n import apply_language, remove_translators
 from ui.item_models.shipments_table import ShipmentsTableModel
 
 #: Shipments in the UI tests' demo database: enough for several pages, small for qtmodeltester.
@@ -97,3 +98,10 @@ def window(qtbot, demo_db: Database, settings_store):
     qtbot.waitUntil(w.isActiveWindow)
     yield w
     w.live_refresh.stop()
+
+
+@pytest.fixture
+def language(qapp) -> Iterator[Callable[[str], QLocale]]:
+    """Switch the app's language for one test; English source texts again afterwards."""
+    yield lambda code: apply_language(qapp, code)
+    remove_translators(qapp)

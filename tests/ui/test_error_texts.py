@@ -5,11 +5,9 @@ from __future__ import annotations
 import ast
 import re
 import string
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from models.errors import ValidationError
 from models.messages import TEMPLATES, Message
@@ -20,7 +18,6 @@ from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.shipment_dialog import ShipmentDialog
 from ui.error_texts import TEXTS, error_text, problem_text
 from ui.errors import user_message
-from ui.i18n import apply_language, remove_translators
 from ui.settings import Settings
 from ui.undo import ShipmentUndoStack
 
@@ -110,13 +107,6 @@ def test_an_unknown_code_shows_the_english_message():
     assert problem_text(Problem(4, "eta", "x", "plain text")) == (
         "row 4, column eta, value 'x': plain text"
     )
-
-
-@pytest.fixture
-def language(qapp) -> Iterator[Callable[[str], QLocale]]:
-    """Switch the app's language for one test; English source texts again afterwards."""
-    yield lambda code: apply_language(qapp, code)
-    remove_translators(qapp)
 
 
 CHECK_DIGIT = {

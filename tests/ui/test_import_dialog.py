@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableWidget
 
 from models.services.queries import Filter, count, page
 from ui.dialogs.import_dialog import ImportDialog
@@ -119,6 +119,35 @@ def test_an_xlsx_with_excel_serial_dates_imports(qtbot, demo_db, settings_store,
     rows = {r.waybill: r for r in page(demo_db, Filter(text="XL-"), offset=0, limit=5)}
     assert rows["XL-1"].departure_date == date(2025, 1, 5)
     assert rows["XL-2"].commodity == "Wheat flour"
+
+
+def test_an_excel_97_file_and_a_unicode_text_file_preview_and_import(
+    qtbot, demo_db, settings_store
+):
+    xls = Path(__file__).resolve().parents[1] / "data" / "register_1c.xls"
+    dialog = _open(qtbot, demo_db, xls.read_bytes(), settings_store)
+    read_as = dialog.findChild(QLabel, "readAs").text()
+    assert read_as.startswith("Read as a workbook (XLS), sheet “Отгрузки”. The header is row 3;")
+    assert dialog.current_plan().ok
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button(), Qt.MouseButton.LeftButton)
+    assert count(demo_db, Filter(text="KZ900000")) == 2
+
+    text = "\r\n".join([HEADER, *ROWS]).encode("utf-16")  # with its BOM, as Excel saves it
+    dialog = _open(qtbot, demo_db, text, settings_store)
+    assert dialog.findChild(QLabel, "readAs").text().startswith("Read as utf-16, separated by")
+    assert dialog.current_plan().count("insert") == 3
+
+
+def test_the_preview_speaks_the_users_language(qtbot, demo_db, settings_store, language):
+    language("ru")
+    xls = Path(__file__).resolve().parents[1] / "data" / "register_1c.xls"
+    dialog = _open(qtbot, demo_db, xls.read_bytes(), settings_store)
+    waybill = dialog.findChild(QTableWidget, "columns").cellWidget(1, 1)
+    assert waybill.currentText() == "Накладная (waybill)"
+    preview = dialog.findChild(QTableWidget, "preview").model()
+    shown = {preview.index(0, c).data() for c in range(preview.columnCount())}
+    assert {"Мука пшеничная", "Костанай", "Цинтунся"} <= shown  # the main table's names
 
 
 def test_cancel_writes_nothing(qtbot, demo_db, settings_store):

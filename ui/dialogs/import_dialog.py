@@ -39,7 +39,14 @@ from models.services.session import Database
 from ui import settings as keys
 from ui.error_texts import error_detail, problem_text
 from ui.errors import show_user_error
-from ui.i18n import arg, format_date, format_number, format_tonnes, status_label
+from ui.i18n import (
+    arg,
+    format_date,
+    format_number,
+    format_tonnes,
+    name_language,
+    status_label,
+)
 from ui.settings import Settings
 from ui.tasks import TaskRunner, is_cancelled
 
@@ -64,6 +71,35 @@ _PREVIEW = (
     ("status", QT_TRANSLATE_NOOP("ImportDialog", "Status")),
     ("net_weight_kg", QT_TRANSLATE_NOOP("ImportDialog", "Net weight")),
 )
+
+
+#: What each field of a file is, for the column choices (shown with its canonical name).
+_FIELD_LABELS = {
+    "waybill": QT_TRANSLATE_NOOP("ImportFields", "Waybill"),
+    "train_no": QT_TRANSLATE_NOOP("ImportFields", "Train number"),
+    "commodity": QT_TRANSLATE_NOOP("ImportFields", "Commodity"),
+    "supplier": QT_TRANSLATE_NOOP("ImportFields", "Supplier"),
+    "consignee": QT_TRANSLATE_NOOP("ImportFields", "Consignee"),
+    "origin_station": QT_TRANSLATE_NOOP("ImportFields", "Origin station"),
+    "border_station": QT_TRANSLATE_NOOP("ImportFields", "Border station"),
+    "destination_station": QT_TRANSLATE_NOOP("ImportFields", "Destination station"),
+    "departure_date": QT_TRANSLATE_NOOP("ImportFields", "Departure date"),
+    "eta": QT_TRANSLATE_NOOP("ImportFields", "Expected arrival"),
+    "arrival_date": QT_TRANSLATE_NOOP("ImportFields", "Arrival date"),
+    "status": QT_TRANSLATE_NOOP("ImportFields", "Status"),
+    "net_tonnes": QT_TRANSLATE_NOOP("ImportFields", "Net weight"),
+    "wagons": QT_TRANSLATE_NOOP("ImportFields", "Wagons"),
+    "containers": QT_TRANSLATE_NOOP("ImportFields", "Containers"),
+    "contract": QT_TRANSLATE_NOOP("ImportFields", "Contract"),
+    "notes": QT_TRANSLATE_NOOP("ImportFields", "Notes"),
+    "units": QT_TRANSLATE_NOOP("ImportFields", "Wagon and container numbers"),
+}
+
+
+def field_label(name: str) -> str:
+    """A canonical field as the column choices show it: "Накладная (waybill)"."""
+    label = QCoreApplication.translate("ImportFields", _FIELD_LABELS[name])
+    return f"{label} ({name})"
 
 
 #: Preview keys → the file's canonical column they come from.
@@ -161,7 +197,7 @@ class ImportDialog(QDialog):
         top = QSplitter(Qt.Orientation.Horizontal, splitter)
         top.addWidget(self._columns)
         top.addWidget(self._preview)
-        top.setSizes([360, 640])
+        top.setSizes([480, 620])  # room for "Станция назначения (destination_station)"
         splitter.addWidget(top)
         splitter.addWidget(self._problems)
         splitter.setSizes([420, 160])
@@ -308,7 +344,7 @@ class ImportDialog(QDialog):
             combo = QComboBox(self._columns)
             combo.addItem(self.tr("(ignore)"), None)
             for name in CANONICAL:
-                combo.addItem(name, name)
+                combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(fields.get(index))))
             combo.currentIndexChanged.connect(
                 lambda _i, column=index, box=combo: self._on_field_chosen(column, box)
@@ -400,10 +436,12 @@ class ImportDialog(QDialog):
         if value is None:
             return ""
         names = result.names
+        # Stations and goods as the main table shows them: in the user's language if recorded.
+        local = result.localized.get(name_language(), {})
         if key == "commodity_id":
-            return names["commodity"].get(value, "")
+            return local.get("commodity", {}).get(value) or names["commodity"].get(value, "")
         if key in ("origin_station_id", "destination_station_id"):
-            return names["station"].get(value, "")
+            return local.get("station", {}).get(value) or names["station"].get(value, "")
         if key == "supplier":
             return names["party"].get(value, value)
         if key == "departure_date":

@@ -70,6 +70,8 @@ class Plan:
     new_counterparties: tuple[str, ...]
     #: Display names of stations, goods, counterparties and contracts by id (for previews).
     names: dict[str, dict[Any, str]]
+    #: Station and goods names in another language ("zh", "ru") by id, where recorded.
+    localized: dict[str, dict[str, dict[int, str]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -250,7 +252,16 @@ def _result(
         | {k: n for k, (n, _role) in refs.counterparties.new.items()}
         | {key(n): n for n in UNKNOWN_PARTY.values()},
     }
-    return Plan(table, mapping, tuple(rows), tuple(problems.problems), problems.more, new, names)
+    return Plan(
+        table,
+        mapping,
+        tuple(rows),
+        tuple(problems.problems),
+        problems.more,
+        new,
+        names,
+        refs.localized,
+    )
 
 
 def _compare(

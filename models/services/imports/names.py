@@ -180,20 +180,27 @@ class References:
     """Every lookup an import needs, read in one go."""
 
     def __init__(self, s: Session) -> None:
+        stations = list(s.scalars(select(Station)))
+        goods = list(s.scalars(select(Commodity)))
         self.stations = Lookup(
             "station",
             (
                 (st.id, st.name, (st.code, st.name, st.local_name, st.name_zh, st.name_ru))
-                for st in s.scalars(select(Station))
+                for st in stations
             ),
         )
         self.commodities = Lookup(
             "commodity",
-            (
-                (c.id, c.name, (c.hs_code, c.name, c.name_zh, c.name_ru))
-                for c in s.scalars(select(Commodity))
-            ),
+            ((c.id, c.name, (c.hs_code, c.name, c.name_zh, c.name_ru)) for c in goods),
         )
+        #: Language ("zh", "ru") → kind → id → the name in that language, where recorded.
+        self.localized: dict[str, dict[str, dict[int, str]]] = {
+            lang: {
+                "station": {st.id: name for st in stations if (name := getattr(st, attr))},
+                "commodity": {c.id: name for c in goods if (name := getattr(c, attr))},
+            }
+            for lang, attr in (("zh", "name_zh"), ("ru", "name_ru"))
+        }
         self.contracts = Lookup(
             "contract", ((c.id, c.number, (c.number,)) for c in s.scalars(select(Contract)))
         )
