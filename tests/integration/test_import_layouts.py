@@ -355,3 +355,31 @@ def test_excels_sep_line_and_text_literals_that_keep_leading_zeros(run, tmp_path
         assert conn.execute("SELECT waybill, train_no FROM shipments").fetchall() == [
             ("0012345", "0099")
         ]
+
+
+def test_a_two_row_header_under_merged_cells(run, tmp_path: Path) -> None:
+    """ "Станция" merged over "отправления" and "назначения", "Дата" over two dates."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Реестр отгрузки за ноябрь 2026 г."])
+    sheet.append(["№", "Накладная", "Груз", "Станция", None, "Дата", None, "Вес нетто, т"])
+    sheet.merge_cells("D2:E2")
+    sheet.merge_cells("F2:G2")
+    sheet.append([None, None, None, "отправления", "назначения", "отправления", "прибытия"])
+    sheet.append(
+        [1, "KZ-51", "Пшеница", "Костанай", "Цинтунся", datetime(2026, 11, 20), None, 68.5]
+    )
+    sheet.append([2, "KZ-52", "Пшеница", "Костанай", "Хоргос", "21.11.2026", None, -1])
+    path = tmp_path / "two_rows.xlsx"
+    book.save(path)
+    db = tmp_path / "db.sqlite"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        "  row 5, column Вес нетто, т, value '-1': the net weight must be more than 0 t"
+    ]
+    sheet.delete_rows(5)
+    book.save(path)
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert _shipments(db) == [("KZ-51", "2026-11-20", 68_500, "Kostanay", "Qingtongxia", "Wheat")]

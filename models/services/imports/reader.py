@@ -250,7 +250,8 @@ def _parse_csv(
         pick = _header_index(head)
         if pick is None:
             raise refuse(Message("import.empty_file"))
-        for record, cells in enumerate(head[pick + 1 :], start=pick + 2):
+        headers, depth = _header_rows(head, pick)
+        for record, cells in enumerate(head[pick + depth :], start=pick + depth + 1):
             joined = "".join(cells)
             if joined.strip():
                 rows.append(_unwrap_text_literals(cells) if '="' in joined else cells)
@@ -264,7 +265,7 @@ def _parse_csv(
                 numbers.append(record)
     except csv.Error as error:
         raise refuse(Message("import.bad_csv", reason=str(error)), row=record + 1) from None
-    return pick + 1, tuple(head[pick]), rows, numbers
+    return pick + 1, headers, rows, numbers
 
 
 def _read_workbook(data: bytes, kind: str) -> Table:
@@ -293,10 +294,10 @@ def _read_workbook(data: bytes, kind: str) -> Table:
     if found is None:
         raise refuse(Message("import.empty_file"))
     sheet, cells, pick = found
-    headers = tuple("" if c is None else str(c) for c in cells[pick])
+    headers, depth = _header_rows(cells, pick)
     rows: list[Sequence[object]] = []
     numbers: list[int] = []
-    for index, row in enumerate(cells[pick + 1 :], start=pick + 2):
+    for index, row in enumerate(cells[pick + depth :], start=pick + depth + 1):
         # Most rows have their first cell filled: only the others are looked at cell by cell.
         if (row and _filled(row[0])) or any(_filled(c) for c in row):
             rows.append(row)
@@ -305,6 +306,29 @@ def _read_workbook(data: bytes, kind: str) -> Table:
     return Table(
         kind, headers, rows, numbers, header_row=pick + 1, sheet=sheet, skipped_rows=skipped
     )
+
+
+def _header_rows(rows: Sequence[Sequence[object]], pick: int) -> tuple[tuple[str, ...], int]:
+    """The header that starts at ``rows[pick]``, and how many rows it takes (1 or 2).
+
+    Registers often group columns under a merged cell: "Станция" over "отправления" and
+    "назначения", "Дата" over "отправления" and "прибытия". When the row below the header
+    joined to the cell above it (or to the merged cell to its left) gives more recognised
+    names than the header alone, both rows are the header.
+    """
+    top = ["" if c is None else str(c).strip() for c in rows[pick]]
+    below = rows[pick + 1] if pick + 1 < len(rows) else ()
+    if not below or not all(c is None or isinstance(c, str) for c in below):
+        return tuple(top), 1  # numbers or dates below: the data has begun
+    joined: list[str] = []
+    parent = ""
+    for i, title in enumerate(top):
+        sub = below[i].strip() if i < len(below) and isinstance(below[i], str) else ""
+        parent = title or parent  # a merged cell's text stands in its first column only
+        joined.append(f"{title or parent} {sub}".strip() if sub else title)
+    if header_score(joined) > header_score(top):
+        return tuple(joined), 2
+    return tuple(top), 1
 
 
 def _unwrap_text_literals(cells: list[str]) -> list[str]:
