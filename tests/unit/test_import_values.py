@@ -239,6 +239,17 @@ def test_a_mapping_lists_unknown_and_missing_columns() -> None:
         ("净重（公斤）", "net_tonnes", True),
         ("net_kg", "net_tonnes", True),
         ("Вес брутто, кг", None, True),  # gross is not the net weight: never taken for it
+        ("Gross weight, t", None, False),
+        ("Вес нетто, тн", "net_tonnes", False),  # a name of the weight, then its unit
+        ("Вес груза, т", "net_tonnes", False),
+        ("Net weight (MT)", "net_tonnes", False),
+        ("净重/吨", "net_tonnes", False),
+        ("Weight, kg", "net_tonnes", True),
+        ("Вест", None, False),  # no unit after a name
+        ("Вагонов, шт", "wagons", False),  # a count's "pieces"
+        ("Кол-во контейнеров (шт.)", "containers", False),
+        ("Ст. отпр.", "origin_station", False),
+        ("№ вагона", "units", False),
     ],
 )
 def test_header_variants_and_their_weight_unit(

@@ -39,6 +39,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "货物名称",
         "Груз",
         "Наименование груза",
+        "Наименование товара",
+        "货名",
+        "commodity name",
         "Товар",
         "goods",
         "cargo",
@@ -53,6 +56,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Грузоотправитель",
         "Отправитель",
         "shipper",
+        "consignor",
         "seller",
         "Жеткізуші",
         "Жүк жөнелтуші",
@@ -71,7 +75,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "始发站",
         "Станция отправления",
         "Ст. отправления",
+        "Ст. отпр",
+        "Станция отпр",
         "Станция отгрузки",
+        "发运站",
+        "departure station",
+        "station of departure",
         "origin",
         "origin station",
         "from",
@@ -94,6 +103,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "目的站",
         "Станция назначения",
         "Ст. назначения",
+        "Ст. назн",
+        "Станция назн",
+        "arrival station",
+        "station of destination",
         "destination",
         "destination station",
         "to",
@@ -106,6 +119,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Дата отправления",
         "Дата отгрузки",
         "Дата отправки",
+        "Дата отгр",
+        "发货日期",
+        "dep. date",
         "departure",
         "departure date",
         "departed",
@@ -140,6 +156,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Нетто, т",
         "Таза салмағы, т",
         "Таза салмақ, т",
+        "net weight",
+        "吨数",
         "net weight, t",
         "net weight (t)",
         "net t",
@@ -206,6 +224,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Номера вагонов",
         "Номера контейнеров",
         "Номера вагонов/контейнеров",
+        "Номер вагона",
+        "№ вагона",
+        "Номер контейнера",
+        "№ контейнера",
+        "wagon no",
+        "container no",
         "unit numbers",
         "wagon numbers",
         "container numbers",
@@ -244,9 +268,43 @@ for _canonical, _names in ALIASES.items():
         _LOOKUP[normalize(_name)] = _canonical
 
 
+#: The net weight's name without its unit; the unit after it decides tonnes or kilograms
+#: ("Вес нетто, тн", "Net weight (MT)", "净重/吨", "Weight, kg"). Gross is never taken.
+_WEIGHT_STEMS = frozenset(
+    {
+        "net weight",
+        "net",
+        "weight",
+        "вес нетто",
+        "масса нетто",
+        "нетто",
+        "вес груза",
+        "вес груза нетто",
+        "вес",
+        "масса",
+        "净重",
+        "重量",
+        "таза салмағы",
+        "таза салмақ",
+    }
+)
+_WEIGHT_UNIT = re.compile(
+    r"(.*?)[\s,/(]+(?:t|mt|tn|tonnes|tons|т|тн|тонн|吨|kg|кг|公斤|千克)\)?", re.IGNORECASE
+)
+#: A count's unit after its name: "Вагонов, шт", "Кол-во контейнеров (шт.)".
+_PIECES = re.compile(r"[\s,(]*шт\.?\)?$")
+
+
 def recognise(header: str) -> str | None:
     """The canonical name of ``header``, or None if it is not one Railgrain knows."""
-    return _LOOKUP.get(normalize(header))
+    name = normalize(header)
+    found = _LOOKUP.get(name)
+    if found is None:
+        weight = _WEIGHT_UNIT.fullmatch(name)
+        if weight and weight.group(1) in _WEIGHT_STEMS:
+            return "net_tonnes"
+        found = _LOOKUP.get(_PIECES.sub("", name))
+    return found
 
 
 _KILOGRAMS = re.compile(r"(?<![a-zа-я])(kg|кг)(?![a-zа-я])|公斤|千克")
