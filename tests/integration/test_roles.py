@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QLabel
 
 from models.db import Database, open_database
@@ -201,6 +201,10 @@ def _edit_in_window(qtbot, tmp_path: Path, db: Database) -> tuple[bool, str]:
         return saved, page.message()
     finally:
         window.live_refresh.stop()
+        # The caller disposes the role's engine next: a connection a worker still held would
+        # outlive it unclosed (psycopg's ResourceWarning, raised in some later test).
+        for pool in window.findChildren(QThreadPool):
+            pool.waitForDone(10_000)
 
 
 @pytest.mark.postgres
