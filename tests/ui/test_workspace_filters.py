@@ -157,6 +157,26 @@ def test_status_bar_says_n_of_m_shipments_and_tonnes(qtbot, window, demo_db):
     )
 
 
+def test_after_an_import_the_total_of_a_filtered_view_is_counted_again(qtbot, window, demo_db):
+    from models.services.imports.importer import import_file
+
+    bar = window.shipments_page().filter_bar()
+    bar.status_action(Status.UNLOADED).trigger()
+    n, _kg = queries.totals(demo_db, Filter(statuses=(Status.UNLOADED,)))
+    _wait_count(qtbot, window, n)
+    before = queries.count(demo_db)
+    csv = (
+        "waybill,commodity,origin_station,destination_station,departure_date,net_tonnes\n"
+        "NEW-1,Wheat,Kostanay,Qingtongxia,2026-11-20,68.5\n"
+        "NEW-2,Wheat,Kostanay,Qingtongxia,2026-11-21,64\n"
+    )
+    import_file(demo_db, csv.encode())
+    window.shipments_page().refresh()  # as the window does after an import
+    summary = window.findChild(QLabel, "shipmentsSummary")
+    expected = f"{format_number(n)} of {format_number(before + 2)} shipment(s)"
+    qtbot.waitUntil(lambda: summary.text().startswith(expected), timeout=5000)
+
+
 def test_the_filter_and_hidden_columns_come_back_after_a_restart(qtbot, demo_db, settings_store):
     first = MainWindow(demo_db, settings=Settings(settings_store))
     qtbot.addWidget(first)

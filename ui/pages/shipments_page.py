@@ -208,8 +208,10 @@ class ShipmentsPage(QWidget):
         # (The summary shown on the model's reset only uses the total when filtered.)
         unfiltered = self._model.current_filter() == self._base_filter()
         if not unfiltered:
-            self._total = self._count_all()
-            self._total_known = True
+            # The whole table's count is on a worker: the GUI thread never waits for it (a
+            # million rows on PostgreSQL); "N of M" shows the last M meanwhile.
+            self._total_known = False
+            self._count_all_later()
         self._model.refresh()
         if unfiltered:
             self._total = self._model.rowCount()
@@ -252,12 +254,6 @@ class ShipmentsPage(QWidget):
     def _base_filter(self) -> Filter:
         return Filter(as_of=self._today)
 
-    def _count_all(self) -> int:
-        try:
-            return queries.count(self._db)
-        except UserError:
-            return 0  # the model shows why in its placeholder row
-
     def _show_model_sort(self) -> None:
         header = self._view.horizontalHeader()
         column = self._model.sort_column()
@@ -294,7 +290,7 @@ class ShipmentsPage(QWidget):
 
     def _count_all_later(self) -> None:
         """Count the whole table on a worker (the filtered count is on screen meanwhile)."""
-        self._total_runner = TaskRunner(self)
+        self._total_runner = self._total_runner or TaskRunner(self)
         db = self._db
         self._total_runner.run(
             lambda **_task: queries.count(db),
