@@ -42,10 +42,10 @@ class Lookup:
                 stem = _STATION_CHAR.sub("", key(name))
                 if stem and stem != key(name):
                     _add(bare, stem, ident)
-        for stem, ident in bare.items():
-            self._ids.setdefault(stem, ident)
+        for stem, owner in bare.items():
+            self._ids.setdefault(stem, owner)
         self._keys = list(self._ids)
-        #: Each word of each name (from its second letter on: "lanzhou", "zhongchuan", "xi'an").
+        #: Each word of every name → the names it is in ("lanzhou", "zhongchuan", "xi'an").
         self._words: dict[str, set[str]] = {}
         for k in self._keys:
             for word in k.split():
