@@ -11,7 +11,7 @@ from sqlalchemy import text
 from models.db import Database
 from models.progress import Cancelled, CancelToken
 from models.rules.status import Status
-from models.services import shipments
+from models.services import reference, shipments
 from models.services.imports.importer import Options, import_file, plan
 from models.services.imports.problems import ImportFileError
 from models.services.queries import Filter, page
@@ -423,3 +423,24 @@ def test_chinese_destinations_are_known_by_their_russian_names_and_without_zhan(
     assert rows["WB-1"].destination == "Qingtongxia"
     assert rows["WB-2"].destination == "Xi'an International Port"
     assert rows["WB-3"].destination == "Lanzhou Zhongchuan North"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["№ TFG-7", "Договор № TFG-7", "Contract No. TFG-7", "合同号TFG-7", "no TFG-7", "tfg-7"],
+)
+def test_a_contract_number_as_registers_label_it(db: Database, written: str) -> None:
+    from datetime import date
+
+    from models.services.reference_editing import ContractInput, save_contract, save_counterparty
+
+    tobol = save_counterparty(db, "Tobol Agro", "supplier")
+    wheat = next(r for r in reference.commodities(db) if r.name == "Wheat")
+    save_contract(
+        db,
+        ContractInput("TFG-7", tobol.id, wheat.id, 5_000_000, date(2025, 1, 1), date(2025, 12, 31)),
+    )
+    line = f"{GOOD[0].replace(',first', ',')},{written}"
+    import_file(db, _csv(line, header=f"{HEADER},contract"))
+    row = next(r for r in page(db, Filter(), offset=0, limit=10) if r.waybill == "WB-1")
+    assert row.contract == "TFG-7"

@@ -123,13 +123,19 @@ _BRACKETED = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
 _PREFIX = re.compile(r"^(?:ст\.|ст|станция|st\.|station)\s+", re.IGNORECASE)
 _CODE_AND_NAME = re.compile(r"(\d{5,6})\s+(.+)|(.+?)\s+(\d{5,6})")
 _SUFFIX = re.compile(r"\s*(?:站|station|ст\.)$", re.IGNORECASE)
+#: "№ X", "Договор № X", "Contract No. X", "合同号X": a number's label before it.
+_NUMBER_LABEL = re.compile(
+    r"^(?:(?:договор|контракт|contract)\s+|合同编号|合同号|合同)?"
+    r"\s*(?:№|no\.|no(?=\s)|nr\.|#)?\s*",
+    re.IGNORECASE,
+)
 
 
 def _parts(value: str) -> list[str]:
     """The pieces of a cell that may each be a name or code.
 
     Without brackets, inside them, split at "/", a station code and a name apart, without a
-    "ст." / "station" / "站" around.
+    "ст." / "station" / "站" around or a "№" / "Договор №" / "合同号" before.
     """
     outside = _BRACKETED.sub(" ", value).strip()
     pieces = [outside, *_BRACKETED.findall(value), *outside.split("/")]
@@ -139,6 +145,7 @@ def _parts(value: str) -> list[str]:
     found = []
     for piece in pieces:
         piece = _SUFFIX.sub("", _PREFIX.sub("", piece.strip())).strip()
+        piece = _NUMBER_LABEL.sub("", piece, count=1)
         if piece and piece not in found:
             found.append(piece)
     return found
