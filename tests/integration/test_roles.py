@@ -200,9 +200,12 @@ def _edit_in_window(qtbot, tmp_path: Path, db: Database) -> tuple[bool, str]:
         saved = model.setData(model.index(0, column_of("notes")), "re-weighed at Alashankou")
         return saved, page.message()
     finally:
+        # The caller disposes the role's engine next. A connection a worker still held, or
+        # one a deferred load (reference lists, counts) opened afterwards, would outlive it
+        # unclosed: psycopg's ResourceWarning then fails some later test. So the window goes
+        # first, with its workers and timers.
         window.live_refresh.stop()
-        # The caller disposes the role's engine next: a connection a worker still held would
-        # outlive it unclosed (psycopg's ResourceWarning, raised in some later test).
+        window.close()
         for pool in window.findChildren(QThreadPool):
             pool.waitForDone(10_000)
 
