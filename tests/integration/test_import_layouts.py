@@ -71,6 +71,13 @@ def _register(path: Path, tonnes: list[object]) -> Path:
     return path
 
 
+def _refused(run, path: Path, db: Path) -> list[str]:
+    """The problems a refused import lists (its exit code is 1), one line each."""
+    done = run("import", path, "--db", db)
+    assert done.returncode == 1, done.stdout
+    return done.stderr.splitlines()[1:]
+
+
 def _count(db: Path) -> int:
     with sqlite3.connect(db) as conn:
         return int(conn.execute("SELECT count(*) FROM shipments").fetchone()[0])
@@ -92,9 +99,7 @@ def test_a_register_with_titles_a_cover_sheet_and_totals_imports(run, tmp_path: 
 def test_problems_in_a_register_name_the_rows_excel_shows(run, tmp_path: Path) -> None:
     path = _register(tmp_path / "register.xlsx", [68.5, 69.0, -70.0, 67.0, 68.0])
     db = tmp_path / "db.sqlite"
-    done = run("import", path, "--db", db)
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[1:] == [
+    assert _refused(run, path, db) == [
         "  row 8, column Вес нетто, т, value '-70': the net weight must be more than 0 t"
     ]
 
@@ -111,11 +116,7 @@ def test_a_csv_register_with_title_lines_and_a_totals_row(run, tmp_path: Path) -
     path = tmp_path / "register.csv"
     path.write_bytes("\r\n".join(lines).encode("cp1251"))
     db = tmp_path / "db.sqlite"
-    done = run("import", path, "--db", db)
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[1:] == [
-        "  row 5, column Вес нетто, т, value 'xx': not a number"
-    ]
+    assert _refused(run, path, db) == ["  row 5, column Вес нетто, т, value 'xx': not a number"]
     path.write_bytes("\r\n".join(lines).replace(";xx", ";25").encode("cp1251"))
     done = run("import", path, "--db", db)
     assert done.returncode == 0, done.stderr
@@ -141,9 +142,7 @@ def test_day_and_month_order_is_decided_by_the_whole_column(run, tmp_path: Path)
         encoding="utf-8",
     )
     db = tmp_path / "db.sqlite"
-    done = run("import", path, "--db", db)
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[1:] == [
+    assert _refused(run, path, db) == [
         "  row 2, column departure_date, value '05/01/2025': the column's dates could be "
         "day/month or month/day and none tells: write 2025-01-05 or 05.01.2025"
     ]
@@ -254,9 +253,7 @@ def test_an_ods_workbook_imports_and_its_problems_name_rows(run, tmp_path: Path)
     bad = ["CN-2", "小麦粉", "科斯塔奈", "西安", "2026年11月21日", "69"]
     path = _ods(tmp_path / "list.ods", [header, good, bad])
     db = tmp_path / "db.sqlite"
-    done = run("import", path, "--db", db)
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[1:] == [
+    assert _refused(run, path, db) == [
         "  row 3, column 到站, value '西安': unknown station; "
         "did you mean Xi'an International Port?"
     ]
@@ -316,9 +313,7 @@ def test_a_kazakh_register_in_kz1048_with_units_and_worded_dates(run, tmp_path: 
     path = tmp_path / "тізілім.csv"
     path.write_bytes("\r\n".join(lines).encode("kz1048"))
     db = tmp_path / "db.sqlite"
-    done = run("import", path, "--db", db)
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[1:] == [
+    assert _refused(run, path, db) == [
         "  row 4, column Таза салмағы, т, value '1,5 мешка': not a number"
     ]
     path.write_bytes("\r\n".join(lines[:3]).encode("kz1048"))
@@ -373,9 +368,7 @@ def test_a_two_row_header_under_merged_cells(run, tmp_path: Path) -> None:
     path = tmp_path / "two_rows.xlsx"
     book.save(path)
     db = tmp_path / "db.sqlite"
-    done = run("import", path, "--db", db)
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[1:] == [
+    assert _refused(run, path, db) == [
         "  row 5, column Вес нетто, т, value '-1': the net weight must be more than 0 t"
     ]
     sheet.delete_rows(5)

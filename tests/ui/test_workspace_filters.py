@@ -145,11 +145,16 @@ def test_free_text_finds_notes_anywhere_in_them(qtbot, window, demo_db):
     _wait_count(qtbot, window, expected)
 
 
-def test_status_bar_says_n_of_m_shipments_and_tonnes(qtbot, window, demo_db):
-    bar = window.shipments_page().filter_bar()
-    bar.status_action(Status.UNLOADED).trigger()
-    n, kg = queries.totals(demo_db, Filter(statuses=(Status.UNLOADED,)))
+def _show_unloaded(qtbot, window, db) -> tuple[int, int]:
+    """Filter the window to unloaded shipments; (their count, their net kg) once shown."""
+    window.shipments_page().filter_bar().status_action(Status.UNLOADED).trigger()
+    n, kg = queries.totals(db, Filter(statuses=(Status.UNLOADED,)))
     _wait_count(qtbot, window, n)
+    return n, kg
+
+
+def test_status_bar_says_n_of_m_shipments_and_tonnes(qtbot, window, demo_db):
+    n, kg = _show_unloaded(qtbot, window, demo_db)
     total = queries.count(demo_db)
     text = window.findChild(QLabel, "shipmentsSummary").text()
     assert (
@@ -160,10 +165,7 @@ def test_status_bar_says_n_of_m_shipments_and_tonnes(qtbot, window, demo_db):
 def test_after_an_import_the_total_of_a_filtered_view_is_counted_again(qtbot, window, demo_db):
     from models.services.imports.importer import import_file
 
-    bar = window.shipments_page().filter_bar()
-    bar.status_action(Status.UNLOADED).trigger()
-    n, _kg = queries.totals(demo_db, Filter(statuses=(Status.UNLOADED,)))
-    _wait_count(qtbot, window, n)
+    n, _kg = _show_unloaded(qtbot, window, demo_db)
     before = queries.count(demo_db)
     csv = (
         "waybill,commodity,origin_station,destination_station,departure_date,net_tonnes\n"
