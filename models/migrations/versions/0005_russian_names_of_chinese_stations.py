@@ -24,7 +24,7 @@ depends_on: str | Sequence[str] | None = None
 #: English name → Russian name, frozen here as a migration must be (see stations.csv).
 NAMES_RU = {
     "Qingtongxia": "Цинтунся",
-    "Xi'an International Port": "Международный порт Сиань",
+    "Xi'an International Port": "Сиань, международный порт",
     "Lanzhou Zhongchuan North": "Ланьчжоу Чжунчуань Северный",
 }
 
