@@ -30,8 +30,8 @@ class Lookup:
         self.what = what
         self._ids: dict[str, int | None] = {}
         self.display: dict[int, str] = {}
-        #: Names without a trailing "站" ("西安国际港" for "西安国际港站"), where no other
-        #: record has that name.
+        #: Names without a trailing "站" / "station" ("西安国际港" for "西安国际港站"), as
+        #: _parts takes them off a cell, where no other record has that name.
         bare: dict[str, int | None] = {}
         for ident, shown, names in entries:
             self.display[ident] = shown
@@ -39,7 +39,7 @@ class Lookup:
                 if not name:
                     continue
                 _add(self._ids, key(name), ident)
-                stem = _STATION_CHAR.sub("", key(name))
+                stem = _SUFFIX.sub("", key(name))
                 if stem and stem != key(name):
                     _add(bare, stem, ident)
         for stem, owner in bare.items():
@@ -117,8 +117,6 @@ def _add(ids: dict[str, int | None], k: str, ident: int) -> None:
     ids[k] = None if k in ids and ids[k] != ident else ident
 
 
-#: "站" (station) at the end of a Chinese station name.
-_STATION_CHAR = re.compile(r"\s*站$")
 _BRACKETED = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
 _PREFIX = re.compile(r"^(?:ст\.|ст|станция|st\.|station)\s+", re.IGNORECASE)
 _CODE_AND_NAME = re.compile(r"(\d{5,6})\s+(.+)|(.+?)\s+(\d{5,6})")
