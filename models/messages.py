@@ -152,7 +152,7 @@ TEMPLATES: dict[str, str] = {
     "import.binary_file": "this is not a CSV, XLSX, XLS or ODS file (it looks like binary data)",
     "import.bad_encoding": "the file cannot be read as {encoding}: {reason}",
     "import.unknown_encoding": (
-        "the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)"
+        "the file is in no encoding Railgrain reads (UTF-8/16, GB18030, Windows-1251, KZ-1048)"
     ),
     "import.bad_csv": "the file is not valid CSV: {reason}",
     "import.no_sheets": "the workbook has no sheets",

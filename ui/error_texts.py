@@ -270,7 +270,7 @@ TEXTS: dict[str, str] = {
     ),
     "import.unknown_encoding": QT_TRANSLATE_NOOP(
         "ErrorTexts",
-        "the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)",
+        "the file is in no encoding Railgrain reads (UTF-8/16, GB18030, Windows-1251, KZ-1048)",
     ),
     "import.bad_csv": QT_TRANSLATE_NOOP("ErrorTexts", "the file is not valid CSV: {reason}"),
     "import.no_sheets": QT_TRANSLATE_NOOP("ErrorTexts", "the workbook has no sheets"),

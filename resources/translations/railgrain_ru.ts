@@ -947,16 +947,16 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>это не файл CSV, XLSX, XLS или ODS (похоже на двоичные данные)</translation>
     </message>
     <message>
+        <source>the file is in no encoding Railgrain reads (UTF-8/16, GB18030, Windows-1251, KZ-1048)</source>
+        <translation>файл не в кодировке, которую читает Railgrain (UTF-8/16, GB18030, Windows-1251, KZ-1048)</translation>
+    </message>
+    <message>
         <source>this is not a readable XLSX, XLS or ODS workbook: {reason}</source>
         <translation>не удаётся прочитать книгу XLSX, XLS или ODS: {reason}</translation>
     </message>
     <message>
         <source>the file cannot be read as {encoding}: {reason}</source>
         <translation>файл не читается как {encoding}: {reason}</translation>
-    </message>
-    <message>
-        <source>the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)</source>
-        <translation>файл не в кодировке, которую читает Railgrain (UTF-8, GB18030, Windows-1251)</translation>
     </message>
     <message>
         <source>the file is not valid CSV: {reason}</source>

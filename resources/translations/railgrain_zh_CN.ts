@@ -939,16 +939,16 @@ The current database is kept next to it as a backup of its own.</source>
         <translation>这不是 CSV、XLSX、XLS 或 ODS 文件（看起来是二进制数据）</translation>
     </message>
     <message>
+        <source>the file is in no encoding Railgrain reads (UTF-8/16, GB18030, Windows-1251, KZ-1048)</source>
+        <translation>文件编码不是 Railgrain 能读取的编码（UTF-8/16、GB18030、Windows-1251、KZ-1048）</translation>
+    </message>
+    <message>
         <source>this is not a readable XLSX, XLS or ODS workbook: {reason}</source>
         <translation>无法读取的 XLSX、XLS 或 ODS 工作簿：{reason}</translation>
     </message>
     <message>
         <source>the file cannot be read as {encoding}: {reason}</source>
         <translation>无法按 {encoding} 读取文件：{reason}</translation>
-    </message>
-    <message>
-        <source>the file is in no encoding Railgrain reads (UTF-8, GB18030, Windows-1251)</source>
-        <translation>文件编码不是 Railgrain 能读取的编码（UTF-8、GB18030、Windows-1251）</translation>
     </message>
     <message>
         <source>the file is not valid CSV: {reason}</source>
